@@ -1,0 +1,158 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The daemon's configuration, read and validated once at start. Nothing else reads `process.env`.
+ * A bad value stops start-up with a message naming the variable.
+ */
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().min(1);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'Expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z.string().trim().min(1).optional();
+const url = z.url({ message: 'Expected an absolute http(s) URL' });
+
+const envSchema = z.object({
+  PORT: port.default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REQUESTS_DIR: z.string().min(1).default('./requests'),
+  PUBLIC_BASE_URL: url.optional(),
+  GENERATOR: z.enum(['builtin', 'runpod', 'a1111']).optional(),
+  STORAGE: z.enum(['local', 's3']).optional(),
+  AWS_ACCESS_KEY: optionalString,
+  AWS_ACCESS_SECRET: optionalString,
+  AWS_REGION: z.string().min(1).default('us-west-1'),
+  AWS_USER_IMAGES_BUCKET: optionalString,
+  S3_ENDPOINT: url.optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  API_TOKEN: optionalString,
+  GENERATE_CONCURRENCY: positiveInt.default(4),
+  ENCODE_CONCURRENCY: positiveInt.default(Math.max(1, os.availableParallelism())),
+  UPLOAD_CONCURRENCY: positiveInt.default(8),
+  MAX_DOWNLOAD_BYTES: positiveInt.default(50 * 1024 * 1024),
+  DOWNLOAD_TIMEOUT_MS: positiveInt.default(60_000),
+  MAX_INPUT_PIXELS: positiveInt.default(64 * 1024 * 1024),
+  BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
+  SSE_HEARTBEAT_MS: positiveInt.default(15_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RUNPOD_API_KEY: optionalString,
+  RUNPOD_ENDPOINT_ID: optionalString,
+  RUNPOD_BASE_URL: url.default('https://api.runpod.ai/v2'),
+  RUNPOD_POLL_INTERVAL_MS: positiveInt.default(1000),
+  RUNPOD_TIMEOUT_MS: positiveInt.default(10 * 60_000),
+  RUNPOD_INPUT_TEMPLATE: optionalString,
+  RUNPOD_PRESIGN_LORA: bool.default(true),
+  A1111_BASE_URL: url.optional(),
+  A1111_USERNAME: optionalString,
+  A1111_PASSWORD: optionalString,
+  A1111_TIMEOUT_MS: positiveInt.default(10 * 60_000),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  actorsFile: string;
+  requestsDir: string;
+  /** Base of the URLs local storage hands out, without a trailing slash. */
+  publicBaseUrl: string;
+  generator: 'builtin' | 'runpod' | 'a1111';
+  storage: 'local' | 's3';
+  aws: {
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    region: string;
+    bucket?: string;
+    endpoint?: string;
+    forcePathStyle: boolean;
+  };
+  apiToken?: string;
+  concurrency: { generate: number; encode: number; upload: number };
+  limits: { downloadBytes: number; downloadTimeoutMs: number; inputPixels: number; bodyBytes: number };
+  sseHeartbeatMs: number;
+  logLevel: Env['LOG_LEVEL'];
+  runpod: {
+    apiKey?: string;
+    endpointId?: string;
+    baseUrl: string;
+    pollIntervalMs: number;
+    timeoutMs: number;
+    inputTemplateFile?: string;
+    presignLora: boolean;
+  };
+  a1111: { baseUrl?: string; username?: string; password?: string; timeoutMs: number };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates `env` (normally `process.env`, after `.env` is loaded) into a Config, or throws ConfigError. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(present[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const generator = e.GENERATOR ?? (e.RUNPOD_API_KEY && e.RUNPOD_ENDPOINT_ID ? 'runpod' : 'builtin');
+  const storage = e.STORAGE ?? (e.AWS_USER_IMAGES_BUCKET ? 's3' : 'local');
+  const require = (name: keyof Env, why: string) => {
+    if (!e[name]) throw new ConfigError(`Invalid configuration:\n  ${name}: required ${why}`);
+  };
+  if (generator === 'runpod') {
+    require('RUNPOD_API_KEY', 'when GENERATOR=runpod');
+    require('RUNPOD_ENDPOINT_ID', 'when GENERATOR=runpod');
+  }
+  if (generator === 'a1111') require('A1111_BASE_URL', 'when GENERATOR=a1111');
+  if (storage === 's3') require('AWS_USER_IMAGES_BUCKET', 'when STORAGE=s3');
+  if (Boolean(e.AWS_ACCESS_KEY) !== Boolean(e.AWS_ACCESS_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  AWS_ACCESS_KEY / AWS_ACCESS_SECRET: set both, or neither to use the AWS default credential chain');
+  }
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    actorsFile: path.join(dataDir, 'actorsData.json'),
+    requestsDir: path.resolve(cwd, e.REQUESTS_DIR),
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    generator,
+    storage,
+    aws: {
+      accessKeyId: e.AWS_ACCESS_KEY,
+      secretAccessKey: e.AWS_ACCESS_SECRET,
+      region: e.AWS_REGION,
+      bucket: e.AWS_USER_IMAGES_BUCKET,
+      endpoint: e.S3_ENDPOINT,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+    },
+    apiToken: e.API_TOKEN,
+    concurrency: { generate: e.GENERATE_CONCURRENCY, encode: e.ENCODE_CONCURRENCY, upload: e.UPLOAD_CONCURRENCY },
+    limits: {
+      downloadBytes: e.MAX_DOWNLOAD_BYTES,
+      downloadTimeoutMs: e.DOWNLOAD_TIMEOUT_MS,
+      inputPixels: e.MAX_INPUT_PIXELS,
+      bodyBytes: e.BODY_LIMIT_BYTES,
+    },
+    sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
+    logLevel: e.LOG_LEVEL,
+    runpod: {
+      apiKey: e.RUNPOD_API_KEY,
+      endpointId: e.RUNPOD_ENDPOINT_ID,
+      baseUrl: e.RUNPOD_BASE_URL.replace(/\/+$/, ''),
+      pollIntervalMs: e.RUNPOD_POLL_INTERVAL_MS,
+      timeoutMs: e.RUNPOD_TIMEOUT_MS,
+      inputTemplateFile: e.RUNPOD_INPUT_TEMPLATE ? path.resolve(cwd, e.RUNPOD_INPUT_TEMPLATE) : undefined,
+      presignLora: e.RUNPOD_PRESIGN_LORA,
+    },
+    a1111: { baseUrl: e.A1111_BASE_URL?.replace(/\/+$/, ''), username: e.A1111_USERNAME, password: e.A1111_PASSWORD, timeoutMs: e.A1111_TIMEOUT_MS },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Actor, Job, JobSource, RegenerateRequest } from '../../shared/api-types.js';
+
+export interface SubmitInput {
+  source: JobSource;
+  actor: Actor;
+  request: RegenerateRequest;
+}
+
+/**
+ * Accepts regeneration requests and runs them through the pipeline. The in-process implementation is
+ * the embedded default; a Redis-backed one can replace it behind this interface.
+ */
+export interface JobService {
+  /**
+   * Starts a job, or joins the queued/running job for the same actor and mode (`joined: true`).
+   * Throws `PipelineError('shutting_down')` once the daemon stops taking work.
+   */
+  submit(input: SubmitInput): Promise<{ job: Job; joined: boolean }>;
+  get(id: string): Job | undefined;
+  /** Most recent first. */
+  list(limit?: number): Job[];
+  /** Resolves with the job once it is done or failed (at once when it already is). */
+  waitFor(id: string, signal?: AbortSignal): Promise<Job>;
+}
+
+export const isTerminal = (job: Job): boolean => job.status === 'done' || job.status === 'failed';

@@ -1,0 +1,53 @@
+import { POSTER_SIZES, type PosterFrames, type PosterSize } from '../../../shared/api-types.js';
+import { ACTOR_NAME_PATTERN } from '../../../shared/request-schema.js';
+import type { Storage } from './storage.js';
+
+/**
+ * The storage key layout. Canonical keys are the seed's; drafts (a job's staged output, and previews)
+ * and history (earlier posters, for revert) live beside them under the same actor folder.
+ *
+ *   actors/{name}/poster_frame/{name}_poster_{sm|md|lg}.webp
+ *   actors/{name}/poster_frame/drafts/{jobId}/{name}_poster_{size}.webp
+ *   actors/{name}/poster_frame/history/{version}/{name}_poster_{size}.webp
+ */
+
+export const SIZES = Object.keys(POSTER_SIZES) as PosterSize[];
+const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function folder(actorName: string): string {
+  if (!ACTOR_NAME_PATTERN.test(actorName)) {
+    throw new TypeError(`Expected an actor name matching ${ACTOR_NAME_PATTERN} but received ${JSON.stringify(actorName)}`);
+  }
+  return `actors/${actorName}/poster_frame`;
+}
+
+function segment(value: string, what: string): string {
+  if (!JOB_ID_PATTERN.test(value)) throw new TypeError(`Expected a ${what} matching ${JOB_ID_PATTERN} but received ${JSON.stringify(value)}`);
+  return value;
+}
+
+export const posterKey = (actorName: string, size: PosterSize): string =>
+  `${folder(actorName)}/${actorName}_poster_${size}.webp`;
+
+export const draftKey = (actorName: string, jobId: string, size: PosterSize): string =>
+  `${folder(actorName)}/drafts/${segment(jobId, 'job id')}/${actorName}_poster_${size}.webp`;
+
+export const historyKey = (actorName: string, version: string, size: PosterSize): string =>
+  `${folder(actorName)}/history/${segment(version, 'version')}/${actorName}_poster_${size}.webp`;
+
+/**
+ * The URLs written to actorsData.json for the canonical keys. `?v=` carries the content version so a
+ * browser or CDN cache never serves the previous poster under the same key.
+ */
+export function posterFrames(storage: Storage, actorName: string, version: string): PosterFrames {
+  const frames: PosterFrames = {
+    accelerated: { webp_sm: '', webp_md: '', webp_lg: '' },
+    standard: { webp_sm: '', webp_md: '', webp_lg: '' },
+  };
+  for (const size of SIZES) {
+    const urls = storage.publicUrls(posterKey(actorName, size));
+    frames.accelerated[`webp_${size}`] = `${urls.accelerated}?v=${version}`;
+    frames.standard[`webp_${size}`] = `${urls.standard}?v=${version}`;
+  }
+  return frames;
+}

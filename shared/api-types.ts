@@ -1,0 +1,140 @@
+/**
+ * Types that cross the wire between the daemon and the web UI (and request files).
+ * The shapes of the regenerate request/response follow the seed contract
+ * (`poster-frame-regeneration.md`) exactly; everything else extends it without renaming.
+ */
+
+export const POSTER_SIZES = { sm: 256, md: 512, lg: 1024 } as const;
+export type PosterSize = keyof typeof POSTER_SIZES;
+
+/** One URL per WebP size; the keys are the seed's. */
+export interface PosterUrls {
+  webp_sm: string;
+  webp_md: string;
+  webp_lg: string;
+}
+
+export interface PosterFrames {
+  accelerated: PosterUrls;
+  standard: PosterUrls;
+}
+
+/** An entry of the top-level array in actorsData.json. Unknown fields are preserved on write. */
+export interface Actor {
+  id: number | string;
+  name: string;
+  description?: string;
+  lora_model_url?: string;
+  poster_frames?: PosterFrames;
+  /** ISO time of the last successful publish, set by the daemon. */
+  poster_updated_at?: string;
+  [extra: string]: unknown;
+}
+
+/** Generation parameters a job carries; every field is optional and has a backend default. */
+export interface GenerationParams {
+  seed?: number;
+  steps?: number;
+  guidance?: number;
+  style?: string;
+  negative_prompt?: string;
+  lora_weight?: number;
+}
+
+/** What a publish job does with its result: replace the poster, or only stage a draft to compare. */
+export type JobMode = 'publish' | 'preview';
+
+/** Body of `POST /api/actors/:actorId/regenerate-poster-frame` (the seed's three fields, plus optional extensions). */
+export interface RegenerateRequest {
+  actor_name: string;
+  lora_model_url: string;
+  actor_description?: string;
+  params?: GenerationParams;
+  mode?: JobMode;
+}
+
+/** A request file dropped into `requests/`: the seed's body plus the actor id. */
+export interface RequestFile extends RegenerateRequest {
+  actor_id: string | number;
+}
+
+/** The seed's success response. */
+export interface RegenerateResponse {
+  success: true;
+  actor_id: string;
+  actor_name: string;
+  poster_frames: PosterFrames;
+  message: string;
+}
+
+/** Every error body the daemon writes (HTTP responses, `*.error.json`, failed jobs). */
+export interface ErrorBody {
+  success: false;
+  error: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'not_found'
+  | 'actor_not_found'
+  | 'payload_too_large'
+  | 'generation_failed'
+  | 'download_failed'
+  | 'invalid_image'
+  | 'storage_failed'
+  | 'actors_file_corrupt'
+  | 'shutting_down'
+  | 'internal_error';
+
+export type JobSource = 'api' | 'folder' | 'cli';
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Stages in the order a job passes them; `queued` is also used while waiting on the GPU's queue. */
+export const JOB_STAGES = ['queued', 'generating', 'downloading', 'encoding', 'uploading', 'saving'] as const;
+export type JobStage = (typeof JOB_STAGES)[number];
+
+export interface JobError {
+  error: ErrorCode;
+  message: string;
+  /** The stage the job was in when it failed. */
+  stage?: JobStage;
+  details?: unknown;
+}
+
+/** A job as the API returns it and the job store persists it. */
+export interface Job {
+  id: string;
+  source: JobSource;
+  mode: JobMode;
+  actor_id: string;
+  actor_name: string;
+  request: RegenerateRequest;
+  status: JobStatus;
+  stage: JobStage;
+  /** 0–100 within the current stage. */
+  percent: number;
+  /** A short human-readable progress line, e.g. "queued on GPU". */
+  message?: string;
+  created_at: string;
+  updated_at: string;
+  started_at?: string;
+  finished_at?: string;
+  result?: RegenerateResponse;
+  error?: JobError;
+}
+
+/** `202 Accepted` body for `Prefer: respond-async`. */
+export interface AcceptedResponse {
+  job_id: string;
+  status_url: string;
+}
+
+/** Server-sent events on `GET /api/events`. The SSE `event:` field is the `type`. */
+export type LiveEvent =
+  | { type: 'job'; job: Job }
+  | { type: 'actor'; actor: Actor };
+
+/** A LiveEvent with the id the event bus gave it (the SSE `id:` field). */
+export type NumberedEvent = LiveEvent & { id: number };
