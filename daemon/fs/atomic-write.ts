@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Replaces `path` with `data` so that a reader (or a crash) sees either the old file or the new one,
+ * never a partial write: the bytes go to a unique temp file in the same directory (same filesystem,
+ * so the rename is atomic), are fsynced, renamed over the target, and the directory is fsynced so the
+ * rename itself survives a power loss. The temp name starts with '.' so folder watchers ignore it.
+ *
+ * @example await writeFileAtomic('data/actorsData.json', JSON.stringify(actors, null, 2) + '\n');
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some filesystems (and Windows) refuse fsync on a directory; the rename has happened regardless.
+    if (!isErrno(error, 'EINVAL', 'EPERM', 'EISDIR')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads and parses a JSON file; returns `undefined` when the file does not exist. */
+export async function readJsonFile<T = unknown>(path: string): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+  return JSON.parse(text) as T;
+}
+
+/** True when `error` is a Node system error with one of the given codes. */
+export function isErrno(error: unknown, ...codes: string[]): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string'
+    && codes.includes((error as NodeJS.ErrnoException).code!);
+}
