@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import type { AppDeps } from './app-deps.js';
+import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import { bearerAuth } from './middleware/bearer-auth.js';
+import { limitBody } from './middleware/body-limit.js';
+import { requestLogger } from './middleware/request-logger.js';
+import { actorRoutes } from './routes/actors.js';
+import { assetRoutes } from './routes/assets.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { mediaRoutes } from './routes/media.js';
+import { regenerateRoutes } from './routes/regenerate.js';
+
+/**
+ * The daemon's HTTP app: a Web-standard fetch handler (`app.fetch`). It imports nothing from `node:`;
+ * `@hono/node-server` runs it in the daemon, and tests call `app.request()` on it directly.
+ *
+ * @example
+ * const app = createApp({ actors, jobs, events, logger, bodyLimitBytes: 64 * 1024, sseHeartbeatMs: 15_000 });
+ * const res = await app.request('/api/actors');
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use(requestLogger(deps.logger));
+  if (deps.apiToken) app.use(bearerAuth(deps.apiToken));
+  app.use(limitBody(deps.bodyLimitBytes));
+
+  app.route('/', healthRoutes());
+  app.route('/api/actors', regenerateRoutes(deps));
+  app.route('/api/actors', actorRoutes(deps));
+  app.route('/api/jobs', jobRoutes(deps));
+  app.route('/', eventRoutes(deps));
+  app.all('/api/*', notFoundHandler);
+  if (deps.media) app.route('/', mediaRoutes(deps.media));
+  if (deps.assets) app.route('/', assetRoutes(deps.assets));
+
+  app.notFound(notFoundHandler);
+  app.onError(createErrorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import type { NumberedEvent } from '../../../shared/api-types.js';
+import type { AppDeps } from '../app-deps.js';
+
+/** How long a browser waits before reconnecting after the stream drops (the SSE `retry:` hint). */
+const RETRY_MS = 3000;
+
+/**
+ * `GET /api/events`: live `job` and `actor` events as server-sent events. Each carries the bus's id,
+ * so a reconnecting client (its `Last-Event-ID` header, or `?lastEventId=` where headers cannot be
+ * set) gets the events it missed, as far back as the bus keeps them.
+ */
+export function eventRoutes({ events, sseHeartbeatMs }: Pick<AppDeps, 'events' | 'sseHeartbeatMs'>): Hono {
+  const app = new Hono();
+
+  app.get('/api/events', (c) => {
+    const after = parseEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
+    const signal = c.req.raw.signal;
+
+    return streamSSE(c, async (stream) => {
+      const send = serialized(stream);
+      send(`retry: ${RETRY_MS}\n\n`);
+      const unsubscribe = events.subscribe((event) => send(frameOf(event)), { after });
+      // A comment line keeps proxies and the browser from timing out an idle connection.
+      const heartbeat = setInterval(() => send(': heartbeat\n\n'), sseHeartbeatMs);
+      try {
+        await closed(stream, signal);
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+      }
+    });
+  });
+
+  return app;
+}
+
+function frameOf(event: NumberedEvent): string {
+  const payload = event.type === 'job' ? event.job : event.actor;
+  // JSON.stringify never emits a raw newline, so the payload is always a single `data:` line.
+  return `event: ${event.type}\nid: ${event.id}\ndata: ${JSON.stringify(payload)}\n\n`;
+}
+
+/** The bus delivers synchronously but writes are async: chain them so frames leave in publish order. */
+function serialized(stream: SSEStreamingApi): (frame: string) => void {
+  let last = Promise.resolve();
+  return (frame) => {
+    last = last.then(async () => {
+      await stream.write(frame);
+    });
+  };
+}
+
+/** Resolves when the client goes away: the response stream is cancelled or the request aborted. */
+function closed(stream: SSEStreamingApi, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted || stream.aborted) return resolve();
+    stream.onAbort(resolve);
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+function parseEventId(raw: string | undefined): number | undefined {
+  if (raw === undefined || !/^\d+$/.test(raw.trim())) return undefined;
+  const id = Number(raw.trim());
+  return Number.isSafeInteger(id) ? id : undefined;
+}

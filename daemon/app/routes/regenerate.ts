@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import type { AcceptedResponse, Actor, Job, RegenerateRequest } from '../../../shared/api-types.js';
+import { parseRegenerateRequest } from '../../../shared/request-schema.js';
+import { PipelineError } from '../../errors.js';
+import type { AppDeps } from '../app-deps.js';
+import { prefersRespondAsync } from '../prefer-header.js';
+import { readJsonBody } from '../read-json-body.js';
+
+type RegenerateDeps = Pick<AppDeps, 'actors' | 'jobs' | 'logger'>;
+
+/** `POST /:actorId/regenerate-poster-frame`, mounted under `/api/actors`: the seed's endpoint. */
+export function regenerateRoutes({ actors, jobs, logger }: RegenerateDeps): Hono {
+  const app = new Hono();
+
+  app.post('/:actorId/regenerate-poster-frame', async (c) => {
+    const actorId = c.req.param('actorId');
+    const request = validate(await readJsonBody(c));
+    const actor = await actors.find(actorId);
+    if (!actor) throw actorNotFound(actorId);
+    checkNameMatches(actor, request);
+
+    const { job, joined } = await jobs.submit({ source: 'api', actor, request });
+    logger.info({ jobId: job.id, actorId: String(actor.id), joined }, 'regenerate requested over HTTP');
+
+    if (prefersRespondAsync(c.req.header('Prefer'))) {
+      const accepted: AcceptedResponse = { job_id: job.id, status_url: `/api/jobs/${encodeURIComponent(job.id)}` };
+      c.header('Location', accepted.status_url);
+      c.header('Preference-Applied', 'respond-async');
+      return c.json(accepted, 202);
+    }
+
+    const finished = await jobs.waitFor(job.id, c.req.raw.signal);
+    if (finished.status === 'done' && finished.result) return c.json(finished.result, 200);
+    throw failureOf(finished);
+  });
+
+  return app;
+}
+
+// A failed job answers with the error the pipeline recorded, so the backend's own message reaches the client.
+function failureOf(job: Job): Error {
+  if (!job.error) return new Error(`Job ${job.id} finished as ${job.status} without a result or an error`);
+  return new PipelineError(job.error.error, job.error.message, { details: job.error.details });
+}
+
+function validate(body: unknown): RegenerateRequest {
+  const parsed = parseRegenerateRequest(body);
+  if (parsed.ok) return parsed.value;
+  throw new PipelineError('invalid_request', 'The request body does not match the regenerate request; see details', {
+    details: parsed.issues,
+  });
+}
+
+function actorNotFound(actorId: string): PipelineError {
+  return new PipelineError('actor_not_found', `No actor with id or name "${actorId}"; GET /api/actors lists them`);
+}
+
+// The seed sends the name alongside the id; a mismatch means the client is looking at stale data.
+function checkNameMatches(actor: Actor, request: RegenerateRequest): void {
+  if (request.actor_name === actor.name) return;
+  const message = `Expected actor_name "${actor.name}" for actor ${String(actor.id)} but received "${request.actor_name}"`;
+  throw new PipelineError('invalid_request', `${message}; reload the actor list`, {
+    details: [{ field: 'actor_name', message }],
+  });
+}

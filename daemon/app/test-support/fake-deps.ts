@@ -1,0 +1,119 @@
+import { pino, type Logger } from 'pino';
+import type { Actor, Job, JobError, RegenerateResponse } from '../../../shared/api-types.js';
+import { createEventBus } from '../../events/event-bus.js';
+import type { JobService, SubmitInput } from '../../jobs/job-service.js';
+import type { ActorsStore } from '../../pipeline/5-save/actors-store.js';
+import type { AppDeps } from '../app-deps.js';
+
+export const ACTORS: Actor[] = [
+  { id: 1, name: '0001_european_20_female', description: 'a young European woman with long brown hair', lora_model_url: 's3://bucket/models/0001_european_20_female.safetensors' },
+  { id: 2, name: '0002_african_30_male', lora_model_url: 's3://bucket/models/0002_african_30_male.safetensors' },
+];
+
+/** The seed's request body for actor 1. */
+export const SEED_REQUEST = {
+  actor_name: '0001_european_20_female',
+  lora_model_url: 's3://bucket/models/0001_european_20_female.safetensors',
+  actor_description: 'a young European woman with long brown hair',
+};
+
+const urls = (host: string) => ({
+  webp_sm: `https://${host}/actors/0001_european_20_female/poster_frame/0001_european_20_female_poster_sm.webp?v=abc123`,
+  webp_md: `https://${host}/actors/0001_european_20_female/poster_frame/0001_european_20_female_poster_md.webp?v=abc123`,
+  webp_lg: `https://${host}/actors/0001_european_20_female/poster_frame/0001_european_20_female_poster_lg.webp?v=abc123`,
+});
+
+/** The seed's success response for actor 1. */
+export const SEED_RESPONSE: RegenerateResponse = {
+  success: true,
+  actor_id: '1',
+  actor_name: '0001_european_20_female',
+  poster_frames: {
+    accelerated: urls('bucket.s3-accelerate.amazonaws.com'),
+    standard: urls('bucket.s3.us-west-1.amazonaws.com'),
+  },
+  message: 'Poster frame regenerated successfully',
+};
+
+/** A read-only ActorsStore over a fixed list; lookups by id (as a string) then by name, like the real one. */
+export function fakeActorsStore(actors: Actor[] = ACTORS): ActorsStore {
+  return {
+    list: async () => actors,
+    find: async (idOrName) => actors.find((a) => String(a.id) === idOrName) ?? actors.find((a) => a.name === idOrName),
+    update: async () => {
+      throw new Error('fakeActorsStore is read-only');
+    },
+    onChange: () => () => {},
+    close: async () => {},
+  };
+}
+
+/**
+ * A JobService whose jobs finish at once with `outcome`: the seed response, or a job error.
+ * Records what was submitted and what `waitFor` was given.
+ */
+export class FakeJobService implements JobService {
+  readonly submitted: SubmitInput[] = [];
+  readonly waitedFor: string[] = [];
+  readonly jobs = new Map<string, Job>();
+  outcome: { result: RegenerateResponse } | { error: JobError } = { result: SEED_RESPONSE };
+
+  async submit(input: SubmitInput): Promise<{ job: Job; joined: boolean }> {
+    this.submitted.push(input);
+    const now = new Date(0).toISOString();
+    const job: Job = {
+      id: `job-${this.submitted.length}`,
+      source: input.source,
+      mode: input.request.mode ?? 'publish',
+      actor_id: String(input.actor.id),
+      actor_name: input.actor.name,
+      request: input.request,
+      status: 'queued',
+      stage: 'queued',
+      percent: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    this.jobs.set(job.id, job);
+    return { job, joined: false };
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  list(limit = Infinity): Job[] {
+    return [...this.jobs.values()].reverse().slice(0, limit);
+  }
+
+  async waitFor(id: string): Promise<Job> {
+    this.waitedFor.push(id);
+    const job = this.jobs.get(id);
+    if (!job) throw new Error(`unknown job ${id}`);
+    const finished: Job =
+      'result' in this.outcome
+        ? { ...job, status: 'done', stage: 'saving', percent: 100, result: this.outcome.result }
+        : { ...job, status: 'failed', error: this.outcome.error };
+    this.jobs.set(id, finished);
+    return finished;
+  }
+}
+
+/** A pino logger that keeps its JSON lines in `lines`, for asserting what was logged. */
+export function memoryLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
+
+export function fakeDeps(overrides: Partial<Omit<AppDeps, 'jobs'>> = {}): AppDeps & { jobs: FakeJobService } {
+  return {
+    actors: fakeActorsStore(),
+    jobs: new FakeJobService(),
+    events: createEventBus(),
+    logger: pino({ level: 'silent' }),
+    bodyLimitBytes: 16 * 1024,
+    sseHeartbeatMs: 60_000,
+    ...overrides,
+  };
+}
