@@ -1,0 +1,57 @@
+import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The slice of s3rver's API the tests use; s3rver ships no type declarations. */
+interface S3rverInstance {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+type S3rverConstructor = new (options: {
+  address: string;
+  port: number;
+  directory: string;
+  silent: boolean;
+  configureBuckets: { name: string }[];
+}) => S3rverInstance;
+
+const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
+
+export interface RunningS3rver {
+  /** `http://127.0.0.1:<port>`, for `S3_ENDPOINT` (use path-style addressing). */
+  endpoint: string;
+  bucket: string;
+  /** s3rver only accepts requests signed with its built-in dummy key pair. */
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  /** Stops the server and removes its directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a silent s3rver on 127.0.0.1 (a free port) with one empty bucket, storing objects in a temp dir.
+ *
+ * Works on Node 20 with the current AWS SDK v3 as long as the client is built with
+ * `requestChecksumCalculation`/`responseChecksumValidation: 'WHEN_REQUIRED'` (createS3Client does this
+ * whenever an endpoint is set): with the SDK's default (WHEN_SUPPORTED) a streamed body is sent with
+ * aws-chunked framing, which s3rver 3.7 stores verbatim, corrupting the object.
+ */
+export async function startS3rver(bucket = 'posterframe-test'): Promise<RunningS3rver> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'posterframe-s3rver-'));
+  const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: [{ name: bucket }] });
+  const { port } = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket,
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+    region: 'us-east-1',
+    async close() {
+      await server.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
