@@ -1,0 +1,200 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Actor } from '../../shared/api-types.js';
+import { IDLE, type CardState } from './card-state.js';
+import { emit } from './emit.js';
+import { posterSources } from './poster-sources.js';
+import { regeneratedText } from './relative-time.js';
+import { controlStyles } from './shared-styles.js';
+
+/**
+ * One actor: poster, name, description, when the poster was last regenerated, and the
+ * "Regenerate Poster" button, which shows the live stage and percent while a job runs.
+ *
+ * While busy the button stays focusable (`aria-disabled` rather than `disabled`), so keyboard focus is
+ * not thrown back to the page when a regeneration starts.
+ *
+ * @fires pf-regenerate - the button was pressed while idle; `detail.actor` is this card's actor
+ * @csspart button - the regenerate button
+ * @csspart poster - the poster image or placeholder
+ */
+export class ActorCard extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        container-type: inline-size;
+      }
+      article {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        background: var(--pf-surface);
+        border: 1px solid var(--pf-border);
+        border-radius: var(--pf-radius);
+        box-shadow: var(--pf-shadow);
+        overflow: hidden;
+      }
+      .poster {
+        position: relative;
+        aspect-ratio: 1;
+        background: var(--pf-surface-2);
+      }
+      img,
+      .placeholder {
+        display: block;
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
+      }
+      .placeholder {
+        display: grid;
+        place-content: center;
+        justify-items: center;
+        gap: 0.25rem;
+        color: var(--pf-muted);
+        font-size: 0.9rem;
+      }
+      .placeholder span[aria-hidden] {
+        font-size: 3rem;
+      }
+      .busy-veil {
+        position: absolute;
+        inset: 0;
+        background: linear-gradient(transparent 55%, rgb(0 0 0 / 0.55));
+      }
+      .body {
+        display: flex;
+        flex-direction: column;
+        gap: 0.4rem;
+        padding: 0.9rem 1rem 1rem;
+        flex: 1;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1rem;
+        line-height: 1.3;
+        overflow-wrap: anywhere;
+      }
+      .description {
+        margin: 0;
+        color: var(--pf-muted);
+        font-size: 0.9rem;
+      }
+      .meta {
+        margin: 0 0 0.4rem;
+        color: var(--pf-muted);
+        font-size: 0.8rem;
+      }
+      button {
+        margin-top: auto;
+        width: 100%;
+      }
+      .progress {
+        display: grid;
+        gap: 0.3rem;
+        font-size: 0.8rem;
+        color: var(--pf-text);
+      }
+      progress {
+        width: 100%;
+        height: 0.4rem;
+        accent-color: var(--pf-accent);
+      }
+      @media (prefers-reduced-motion: no-preference) {
+        img {
+          animation: fade-in 300ms ease-out;
+        }
+        @keyframes fade-in {
+          from {
+            opacity: 0.3;
+          }
+        }
+      }
+    `,
+  ];
+
+  static override properties = {
+    actor: { attribute: false },
+    state: { attribute: false },
+  };
+
+  /** The actor to show. */
+  declare actor: Actor;
+  /** Idle or busy with progress; computed by the library from live job events. */
+  declare state: CardState;
+
+  constructor() {
+    super();
+    this.state = IDLE;
+  }
+
+  private onRegenerate(): void {
+    if (this.state.busy) return;
+    emit(this, 'pf-regenerate', { actor: this.actor });
+  }
+
+  private renderPoster() {
+    const sources = posterSources(this.actor);
+    if (!sources) {
+      return html`<div class="placeholder" part="poster" role="img" aria-label="No poster yet for ${this.actor.name}">
+        <span aria-hidden="true">🎭</span><span>No poster yet</span>
+      </div>`;
+    }
+    // The src changes with every new poster (a new ?v=), so the browser swaps the image in place.
+    return html`<img
+      part="poster"
+      src=${sources.src}
+      srcset=${sources.srcset}
+      sizes=${sources.sizes}
+      width="1024"
+      height="1024"
+      loading="lazy"
+      decoding="async"
+      alt="Poster frame of ${this.actor.name}"
+    />`;
+  }
+
+  override render() {
+    const { actor, state } = this;
+    return html`<article aria-labelledby="name" aria-busy=${state.busy ? 'true' : 'false'}>
+      <div class="poster">${this.renderPoster()}${state.busy ? html`<div class="busy-veil"></div>` : nothing}</div>
+      <div class="body">
+        <h3 id="name">${actor.name}</h3>
+        ${actor.description ? html`<p class="description">${actor.description}</p>` : nothing}
+        <p class="meta">
+          ${actor.poster_updated_at
+            ? html`<time datetime=${actor.poster_updated_at} title=${new Date(actor.poster_updated_at).toLocaleString()}
+                >${regeneratedText(actor.poster_updated_at, new Date())}</time
+              >`
+            : regeneratedText(undefined, new Date())}
+        </p>
+        ${state.busy
+          ? html`<div class="progress" role="status">
+              <progress max="100" value=${state.percent} aria-label="Regeneration progress"></progress>
+              <span>${state.text}</span>
+            </div>`
+          : nothing}
+        <button
+          part="button"
+          class="primary"
+          aria-describedby="name"
+          aria-disabled=${state.busy ? 'true' : 'false'}
+          @click=${this.onRegenerate}
+        >
+          ${state.busy
+            ? html`<span aria-hidden="true">⏳</span> Generating…`
+            : html`<span aria-hidden="true">🎨</span> Regenerate Poster`}
+        </button>
+      </div>
+    </article>`;
+  }
+}
+
+customElements.define('actor-card', ActorCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'actor-card': ActorCard;
+  }
+}

@@ -1,0 +1,76 @@
+import type { AcceptedResponse, Actor, ErrorBody, Job } from '../../shared/api-types.js';
+
+/**
+ * A failed API call. `message` is the server's own reason when it sent one (`ErrorBody.message`),
+ * so the UI can show it as is.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** HTTP status, or 0 when the daemon could not be reached. */
+  readonly status: number;
+  /** The server's error code, `network_error`, or `bad_response` for a body that is not an ErrorBody. */
+  readonly code: string;
+  readonly details?: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export interface ApiClient {
+  listActors(signal?: AbortSignal): Promise<Actor[]>;
+  /** Most recent first. */
+  listJobs(signal?: AbortSignal): Promise<Job[]>;
+  getJob(id: string, signal?: AbortSignal): Promise<Job>;
+  /** Starts a regeneration without waiting for it (`Prefer: respond-async`); follow it on the live feed. */
+  regenerate(actor: Actor, signal?: AbortSignal): Promise<AcceptedResponse>;
+}
+
+const isErrorBody = (body: unknown): body is ErrorBody =>
+  typeof body === 'object' && body !== null && typeof (body as ErrorBody).message === 'string';
+
+async function readError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (isErrorBody(body)) return new ApiError(response.status, body.error, body.message, body.details);
+  return new ApiError(response.status, 'bad_response', `The daemon answered ${response.status} ${response.statusText}`.trim());
+}
+
+/**
+ * A typed client for the daemon's HTTP API.
+ *
+ * @param baseUrl - origin (and path prefix) of the daemon; '' means the page's own origin
+ * @param fetchImpl - the fetch to use; defaults to the global one
+ */
+export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new ApiError(0, 'network_error', 'Cannot reach the Posterframe daemon. Check that it is running, then try again.');
+    }
+    if (!response.ok) throw await readError(response);
+    return (await response.json()) as T;
+  }
+
+  return {
+    listActors: (signal) => call<Actor[]>('/api/actors', { signal }),
+    listJobs: (signal) => call<Job[]>('/api/jobs', { signal }),
+    getJob: (id, signal) => call<Job>(`/api/jobs/${encodeURIComponent(id)}`, { signal }),
+    regenerate: (actor, signal) =>
+      call<AcceptedResponse>(`/api/actors/${encodeURIComponent(String(actor.id))}/regenerate-poster-frame`, {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json', prefer: 'respond-async' },
+        body: JSON.stringify({
+          actor_name: actor.name,
+          lora_model_url: actor.lora_model_url ?? '',
+          actor_description: actor.description ?? '',
+        }),
+      }),
+  };
+}

@@ -1,0 +1,155 @@
+import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Job } from '../../shared/api-types.js';
+import { apiContext } from './context.js';
+import { FeedController } from './feed-controller.js';
+import { isActive, mergeJobs, upsertJob } from './job-list.js';
+import { overallPercent, progressText } from './job-progress.js';
+
+/** The panel lists this many; the page keeps a few more for the cards. */
+const SHOWN_JOBS = 12;
+
+const STATUS_LABELS: Record<Job['status'], string> = { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' };
+const SOURCE_LABELS: Record<Job['source'], string> = { api: 'web/API', folder: 'request file', cli: 'CLI' };
+
+/**
+ * Recent and running regeneration jobs from every source, with their state, live progress and
+ * errors. Loads `GET /api/jobs`, then follows `job` events on the live feed.
+ */
+export class JobPanel extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    h2 {
+      margin: 0 0 0.75rem;
+      font-size: 1.1rem;
+    }
+    ol {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    li {
+      display: grid;
+      gap: 0.2rem;
+      padding: 0.6rem 0.75rem;
+      border: 1px solid var(--pf-border);
+      border-radius: 0.5rem;
+      background: var(--pf-surface);
+      font-size: 0.85rem;
+    }
+    .row {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 0.5rem;
+    }
+    .name {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .status {
+      flex: none;
+      padding: 0 0.5rem;
+      border-radius: 999px;
+      font-size: 0.75rem;
+      font-weight: 700;
+      background: var(--pf-accent-soft);
+      color: var(--pf-text);
+    }
+    .done .status {
+      background: var(--pf-success-soft);
+      color: var(--pf-success);
+    }
+    .failed .status {
+      background: var(--pf-danger-soft);
+      color: var(--pf-danger);
+    }
+    .muted {
+      color: var(--pf-muted);
+    }
+    .error {
+      color: var(--pf-danger);
+      overflow-wrap: anywhere;
+    }
+    progress {
+      width: 100%;
+      height: 0.3rem;
+      accent-color: var(--pf-accent);
+    }
+  `;
+
+  static override properties = {
+    jobs: { state: true },
+  };
+
+  declare private jobs: Job[];
+  private readonly api = new ContextConsumer(this, { context: apiContext });
+  private readonly live = new FeedController(this, {
+    onEvent: (event) => {
+      if (event.type === 'job') this.jobs = upsertJob(this.jobs, event.job);
+    },
+    onResume: () => void this.load.run(),
+  });
+  private readonly load = new Task(this, {
+    task: async (_args, { signal }) => {
+      this.jobs = mergeJobs(this.jobs, await this.api.value!.listJobs(signal));
+    },
+    args: () => [],
+  });
+
+  constructor() {
+    super();
+    this.jobs = [];
+  }
+
+  private renderJob(job: Job) {
+    const time = job.finished_at ?? job.created_at;
+    return html`<li class=${job.status} data-job-id=${job.id} data-status=${job.status}>
+      <div class="row">
+        <span class="name">${job.actor_name}</span>
+        <span class="status">${STATUS_LABELS[job.status]}</span>
+      </div>
+      ${isActive(job)
+        ? html`<progress max="100" value=${overallPercent(job)} aria-label="Progress of ${job.actor_name}"></progress>
+            <span>${progressText(job)}</span>`
+        : nothing}
+      ${job.error ? html`<span class="error">${job.error.message}</span>` : nothing}
+      <span class="muted">
+        via ${SOURCE_LABELS[job.source]}${job.mode === 'preview' ? ' · preview' : ''} ·
+        <time datetime=${time}>${new Date(time).toLocaleTimeString()}</time>
+      </span>
+    </li>`;
+  }
+
+  override render() {
+    const shown = this.jobs.slice(0, SHOWN_JOBS);
+    return html`<section aria-labelledby="jobs-heading">
+      <h2 id="jobs-heading">Jobs</h2>
+      ${this.load.render({
+        pending: () => (shown.length ? nothing : html`<p class="muted">Loading jobs…</p>`),
+        error: (error) => html`<p class="error" role="alert">Could not load jobs: ${(error as Error).message}</p>`,
+      })}
+      ${shown.length
+        ? html`<ol>
+            ${repeat(shown, (job) => job.id, (job) => this.renderJob(job))}
+          </ol>`
+        : this.load.status === TaskStatus.COMPLETE
+          ? html`<p class="muted">No jobs yet. Regenerate a poster and it shows up here.</p>`
+          : nothing}
+    </section>`;
+  }
+}
+
+customElements.define('job-panel', JobPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'job-panel': JobPanel;
+  }
+}
