@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Actor, Job, LiveEvent, NumberedEvent } from '../../shared/api-types.js';
+import { createApp } from '../../daemon/app/create-app.js';
+import { ACTORS, fakeDeps } from '../../daemon/app/test-support/fake-deps.js';
+import { createEventBus, type EventBus } from '../../daemon/events/event-bus.js';
+import { openSse, type SseConnection, type SseFrame } from '../support/sse-client.js';
+import { startServer, type RunningServer } from './start-server.js';
+
+/** The real bus, counting live subscriptions so a test can see them go away. */
+function countingBus(): EventBus & { subscribers: () => number } {
+  const bus = createEventBus();
+  let subscribers = 0;
+  return {
+    publish: (event) => bus.publish(event),
+    subscribe(listener, options) {
+      subscribers++;
+      const unsubscribe = bus.subscribe(listener, options);
+      return () => {
+        subscribers--;
+        unsubscribe();
+      };
+    },
+    subscribers: () => subscribers,
+  };
+}
+
+function jobEvent(n: number): LiveEvent {
+  const job = { id: `job-${n}`, status: 'running', stage: 'encoding', percent: n * 10 } as Job;
+  return { type: 'job', job };
+}
+
+const isEvent = (frame: SseFrame) => frame.event !== undefined;
+
+function expectFrameOf(frame: SseFrame, event: NumberedEvent): void {
+  expect(frame.event).toBe(event.type);
+  expect(frame.id).toBe(String(event.id));
+  expect(JSON.parse(frame.data ?? '')).toEqual(event.type === 'job' ? event.job : event.actor);
+}
+
+describe('GET /api/events over real HTTP', () => {
+  let server: RunningServer;
+  const connections: SseConnection[] = [];
+
+  async function start(options: { heartbeatMs?: number } = {}) {
+    const events = countingBus();
+    server = await startServer(createApp(fakeDeps({ events, sseHeartbeatMs: options.heartbeatMs ?? 60_000 })));
+    return events;
+  }
+
+  /** Opens a stream and waits for its first frame, the retry hint, which is sent once subscribed. */
+  async function connect(path = '/api/events', lastEventId?: string): Promise<SseConnection> {
+    const sse = await openSse(`${server.url}${path}`, { lastEventId });
+    connections.push(sse);
+    expect(await sse.next()).toEqual({ retry: 3000, comments: [] });
+    return sse;
+  }
+
+  afterEach(async () => {
+    await Promise.all(connections.splice(0).map((c) => c.close()));
+    await server.close();
+  });
+
+  it('answers with an event stream that is not cached', async () => {
+    await start();
+    const sse = await connect();
+
+    expect(sse.response.headers.get('Content-Type')).toMatch(/^text\/event-stream/);
+    expect(sse.response.headers.get('Cache-Control')).toBe('no-cache');
+  });
+
+  it('sends published job and actor events in order, with the bus ids', async () => {
+    const events = await start();
+    const sse = await connect();
+
+    const actor: Actor = { ...ACTORS[0]!, poster_updated_at: '2025-01-01T00:00:00.000Z' };
+    const published = [events.publish(jobEvent(1)), events.publish(jobEvent(2)), events.publish({ type: 'actor', actor }), events.publish(jobEvent(3))];
+
+    for (const event of published) expectFrameOf(await sse.nextMatching(isEvent), event);
+  });
+
+  it('sends heartbeats while idle', async () => {
+    await start({ heartbeatMs: 20 });
+    const sse = await connect();
+
+    expect(await sse.next()).toEqual({ comments: ['heartbeat'] });
+    expect(await sse.next()).toEqual({ comments: ['heartbeat'] });
+  });
+
+  it.each([
+    ['the Last-Event-ID header', (id: number) => ({ path: '/api/events', lastEventId: String(id) })],
+    ['the lastEventId query', (id: number) => ({ path: `/api/events?lastEventId=${id}`, lastEventId: undefined })],
+  ])('on reconnect with %s, replays only newer events, then continues live', async (_case, resume) => {
+    const events = await start();
+    const first = await connect();
+    const [e1, e2, e3] = [events.publish(jobEvent(1)), events.publish(jobEvent(2)), events.publish(jobEvent(3))];
+    expectFrameOf(await first.nextMatching(isEvent), e1!);
+    await first.close();
+
+    const { path, lastEventId } = resume(e1!.id);
+    const second = await connect(path, lastEventId);
+    expectFrameOf(await second.nextMatching(isEvent), e2!);
+    expectFrameOf(await second.nextMatching(isEvent), e3!);
+    const e4 = events.publish(jobEvent(4));
+    expectFrameOf(await second.nextMatching(isEvent), e4);
+  });
+
+  it('without a Last-Event-ID, sends only events published after connecting', async () => {
+    const events = await start();
+    events.publish(jobEvent(1));
+    const sse = await connect();
+    const e2 = events.publish(jobEvent(2));
+
+    expectFrameOf(await sse.nextMatching(isEvent), e2);
+  });
+
+  it('unsubscribes from the bus when the client disconnects', async () => {
+    const events = await start({ heartbeatMs: 20 });
+    const a = await connect();
+    await connect();
+    expect(events.subscribers()).toBe(2);
+
+    await a.close();
+
+    await vi.waitFor(() => expect(events.subscribers()).toBe(1));
+  });
+});
