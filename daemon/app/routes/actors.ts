@@ -11,9 +11,13 @@ export function actorRoutes({ actors }: Pick<AppDeps, 'actors'>): Hono {
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
     const actor = await actors.find(id);
-    if (!actor) throw new PipelineError('actor_not_found', `No actor with id or name "${id}"; GET /api/actors lists them`);
+    if (!actor) throw actorNotFound(id);
     return c.json(actor);
   });
 
   return app;
+}
+
+export function actorNotFound(idOrName: string): PipelineError {
+  return new PipelineError('actor_not_found', `No actor with id or name "${idOrName}"; GET /api/actors lists them`);
 }

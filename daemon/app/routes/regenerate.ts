@@ -5,6 +5,7 @@ import { PipelineError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
 import { prefersRespondAsync } from '../prefer-header.js';
 import { readJsonBody } from '../read-json-body.js';
+import { actorNotFound } from './actors.js';
 
 type RegenerateDeps = Pick<AppDeps, 'actors' | 'jobs' | 'logger'>;
 
@@ -49,10 +50,6 @@ function validate(body: unknown): RegenerateRequest {
   throw new PipelineError('invalid_request', 'The request body does not match the regenerate request; see details', {
     details: parsed.issues,
   });
-}
-
-function actorNotFound(actorId: string): PipelineError {
-  return new PipelineError('actor_not_found', `No actor with id or name "${actorId}"; GET /api/actors lists them`);
 }
 
 // The seed sends the name alongside the id; a mismatch means the client is looking at stale data.
