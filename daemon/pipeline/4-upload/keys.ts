@@ -36,18 +36,22 @@ export const historyKey = (actorName: string, version: string, size: PosterSize)
   `${folder(actorName)}/history/${segment(version, 'version')}/${actorName}_poster_${size}.webp`;
 
 /**
- * The URLs written to actorsData.json for the canonical keys. `?v=` carries the content version so a
- * browser or CDN cache never serves the previous poster under the same key.
+ * URLs of the three sizes at the keys `keyOf` names. `?v=` carries the content version so a browser or
+ * CDN cache never serves the previous poster under the same key.
  */
-export function posterFrames(storage: Storage, actorName: string, version: string): PosterFrames {
+export function framesAt(storage: Storage, keyOf: (size: PosterSize) => string, version: string): PosterFrames {
   const frames: PosterFrames = {
     accelerated: { webp_sm: '', webp_md: '', webp_lg: '' },
     standard: { webp_sm: '', webp_md: '', webp_lg: '' },
   };
   for (const size of SIZES) {
-    const urls = storage.publicUrls(posterKey(actorName, size));
+    const urls = storage.publicUrls(keyOf(size));
     frames.accelerated[`webp_${size}`] = `${urls.accelerated}?v=${version}`;
     frames.standard[`webp_${size}`] = `${urls.standard}?v=${version}`;
   }
   return frames;
 }
+
+/** The URLs written to actorsData.json: the canonical keys at `version`. */
+export const posterFrames = (storage: Storage, actorName: string, version: string): PosterFrames =>
+  framesAt(storage, (size) => posterKey(actorName, size), version);

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Job, JobStage, RegenerateResponse } from '../../shared/api-types.js';
+import { isPipelineError, messageOf, PipelineError } from '../errors.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { ReportProgress } from '../pipeline/run-pipeline.js';
+import { createJob, jobKey } from './create-job.js';
+import type { JobStore } from './job-store.js';
+import { isTerminal, type JobService } from './job-service.js';
+import { createWaiters } from './waiters.js';
+
+export type RunJob = (job: Job, signal: AbortSignal, report: ReportProgress) => Promise<RegenerateResponse>;
+
+export interface InProcessJobsOptions {
+  store: JobStore;
+  events: EventBus;
+  logger: Logger;
+  run: RunJob;
+  /** Finished jobs kept (in memory and on disk) for the jobs list; older ones are forgotten. */
+  keepFinished?: number;
+}
+
+export interface InProcessJobService extends JobService {
+  /** Loads persisted jobs and restarts the ones a previous run left unfinished; returns how many. */
+  resume(): Promise<number>;
+  /** Stops taking work, gives running jobs `graceMs` to finish, then interrupts them so they resume at next start. */
+  shutdown(graceMs: number): Promise<void>;
+}
+
+/**
+ * The embedded job service: jobs run in this process as soon as they are submitted, with the
+ * pipeline's stage limits deciding how many are in each stage at once. One job per actor and mode
+ * at a time; a second request joins it.
+ */
+export function createInProcessJobs(options: InProcessJobsOptions): InProcessJobService {
+  const { store, events, logger, run, keepFinished = 200 } = options;
+  const jobs = new Map<string, Job>();
+  const active = new Map<string, string>();
+  const running = new Map<string, Promise<void>>();
+  const waiters = createWaiters<Job>();
+  const stopping = new AbortController();
+  const persisted = new Map<string, Promise<void>>();
+
+  function persist(job: Job): Promise<void> {
+    const snapshot = structuredClone(job);
+    const next = (persisted.get(job.id) ?? Promise.resolve()).then(() => store.save(snapshot)).catch((error: unknown) => {
+      logger.error({ err: error, jobId: job.id }, 'could not persist job');
+    });
+    persisted.set(job.id, next);
+    return next;
+  }
+
+  function changed(job: Job, fields: Partial<Job>, save: boolean): void {
+    Object.assign(job, fields, { updated_at: new Date().toISOString() });
+    events.publish({ type: 'job', job: structuredClone(job) });
+    if (save) void persist(job);
+  }
+
+  function start(job: Job): void {
+    active.set(jobKey(job), job.id);
+    let lastStage: JobStage = job.stage;
+    const report: ReportProgress = (stage, percent, message) => {
+      const stageChanged = stage !== lastStage;
+      lastStage = stage;
+      changed(job, { status: stage === 'queued' ? job.status : 'running', stage, percent, message }, stageChanged);
+      if (stageChanged) logger.info({ jobId: job.id, actor: job.actor_name, stage }, 'stage');
+    };
+    const work = (async () => {
+      changed(job, { status: 'queued', started_at: job.started_at ?? new Date().toISOString() }, true);
+      try {
+        const result = await run(job, stopping.signal, report);
+        finish(job, { status: 'done', percent: 100, message: result.message, result });
+        logger.info({ jobId: job.id, actor: job.actor_name }, 'job done');
+      } catch (error) {
+        if (stopping.signal.aborted) {
+          changed(job, { status: 'queued', message: 'interrupted by shutdown; resumes at next start' }, true);
+          logger.warn({ jobId: job.id }, 'job interrupted by shutdown');
+          return;
+        }
+        const failure = isPipelineError(error) ? error : new PipelineError('internal_error', messageOf(error), { cause: error });
+        if (!isPipelineError(error)) logger.error({ err: error, jobId: job.id }, 'job failed unexpectedly');
+        else logger.warn({ jobId: job.id, error: failure.code, stage: failure.stage, message: failure.message }, 'job failed');
+        finish(job, {
+          status: 'failed',
+          message: failure.message,
+          error: { error: failure.code, message: failure.message, stage: failure.stage, details: failure.details },
+        });
+      }
+    })();
+    running.set(job.id, work);
+    void work.finally(() => running.delete(job.id));
+  }
+
+  function finish(job: Job, fields: Partial<Job>): void {
+    active.delete(jobKey(job));
+    changed(job, { ...fields, finished_at: new Date().toISOString() }, true);
+    waiters.settle(job.id, structuredClone(job));
+    void forgetOldJobs();
+  }
+
+  async function forgetOldJobs(): Promise<void> {
+    const finished = [...jobs.values()].filter(isTerminal).sort(byNewest);
+    for (const old of finished.slice(keepFinished)) {
+      jobs.delete(old.id);
+      await (persisted.get(old.id) ?? Promise.resolve());
+      persisted.delete(old.id);
+      await store.remove(old.id).catch((error: unknown) => logger.warn({ err: error, jobId: old.id }, 'could not remove old job'));
+    }
+  }
+
+  return {
+    async submit({ source, actor, request }) {
+      if (stopping.signal.aborted) throw new PipelineError('shutting_down', 'The daemon is shutting down and takes no new work; retry once it is back.');
+      const candidate = createJob({ id: newJobId(), source, actor, request });
+      const existing = jobs.get(active.get(jobKey(candidate)) ?? '');
+      if (existing) return { job: structuredClone(existing), joined: true };
+      jobs.set(candidate.id, candidate);
+      await persist(candidate);
+      start(candidate);
+      return { job: structuredClone(candidate), joined: false };
+    },
+    get: (id) => {
+      const job = jobs.get(id);
+      return job && structuredClone(job);
+    },
+    list: (limit = 50) => [...jobs.values()].sort(byNewest).slice(0, limit).map((job) => structuredClone(job)),
+    waitFor(id, signal) {
+      const job = jobs.get(id);
+      if (!job) return Promise.reject(new PipelineError('not_found', `No job with id ${JSON.stringify(id)}`));
+      if (isTerminal(job)) return Promise.resolve(structuredClone(job));
+      return waiters.wait(id, signal);
+    },
+    async resume() {
+      const unfinished: Job[] = [];
+      for (const job of await store.load()) {
+        jobs.set(job.id, job);
+        if (!isTerminal(job)) unfinished.push(job);
+      }
+      unfinished.sort((a, b) => a.created_at.localeCompare(b.created_at)).forEach(start);
+      return unfinished.length;
+    },
+    async shutdown(graceMs) {
+      const interrupted = new PipelineError('shutting_down', 'The daemon is shutting down; the job resumes at its next start.');
+      const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+      const all = () => Promise.allSettled([...running.values()]);
+      await Promise.race([all(), grace]);
+      stopping.abort(interrupted);
+      await all();
+      waiters.rejectAll(interrupted);
+      await Promise.allSettled([...persisted.values()]);
+    },
+  };
+}
+
+const byNewest = (a: Job, b: Job) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);
+const newJobId = () => `job_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;

@@ -1,0 +1,13 @@
+/**
+ * What a job has already achieved, persisted so that a job interrupted by a crash or kill resumes from
+ * its last checkpoint: the generated image (GPU time is the expensive part), then the version staged
+ * in drafts (all three sizes uploaded, nothing published yet).
+ */
+export interface Checkpoints {
+  saveSource(jobId: string, bytes: Uint8Array): Promise<void>;
+  loadSource(jobId: string): Promise<Uint8Array | undefined>;
+  saveStaged(jobId: string, version: string): Promise<void>;
+  loadStaged(jobId: string): Promise<string | undefined>;
+  /** Drops a finished job's checkpoints. */
+  clear(jobId: string): Promise<void>;
+}

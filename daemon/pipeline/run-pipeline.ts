@@ -1,0 +1,114 @@
+import type { GenerationParams, JobMode, JobStage, PosterFrames } from '../../shared/api-types.js';
+import type { Generator, GenerateRequest } from './1-generate/generator.js';
+import { checkGeneratedImage } from './1-generate/check-generated-image.js';
+import { downloadImage } from './2-download/download-image.js';
+import { contentVersion, encodePosterSizes } from './3-encode/encode-poster.js';
+import { discardDraft, promoteDraft, uploadDraft } from './4-upload/drafts.js';
+import { draftKey, framesAt, posterFrames } from './4-upload/keys.js';
+import type { Storage } from './4-upload/storage.js';
+import type { ActorsStore } from './5-save/actors-store.js';
+import type { Checkpoints } from './checkpoints.js';
+import { inStage } from './in-stage.js';
+import type { StageLimits } from './stage-limits.js';
+
+export interface PipelineDeps {
+  generator: Generator;
+  storage: Storage;
+  actors: ActorsStore;
+  checkpoints: Checkpoints;
+  limits: StageLimits;
+  download: { maxBytes: number; timeoutMs: number };
+  maxInputPixels: number;
+  now?: () => Date;
+}
+
+export interface PipelineJob {
+  id: string;
+  mode: JobMode;
+  actor: GenerateRequest['actor'];
+  params: GenerationParams;
+}
+
+export type ReportProgress = (stage: JobStage, percent: number, message?: string) => void;
+
+export interface PipelineResult {
+  poster_frames: PosterFrames;
+  /** Content version of the encoded poster (the `?v=` of its URLs). */
+  version: string;
+}
+
+const EDGE = 1024;
+
+/**
+ * The regeneration pipeline, one stage after another: generate → download → encode → upload (to
+ * drafts) → publish (drafts over canonical keys) → save (actorsData.json). Resumes from the job's
+ * checkpoints, so a job interrupted by a crash never generates twice or publishes half a poster.
+ */
+export async function runPipeline(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<PipelineResult> {
+  const target = { actorName: job.actor.name, jobId: job.id };
+  const version = (await deps.checkpoints.loadStaged(job.id)) ?? (await stageDraft(job, deps, signal, report));
+  if (job.mode === 'preview') {
+    return { poster_frames: framesAt(deps.storage, (size) => draftKey(target.actorName, target.jobId, size), version), version };
+  }
+
+  report('uploading', 100, 'publishing');
+  await inStage('uploading', 'storage_failed', signal, () => promoteDraft(deps.storage, deps.limits.upload, target));
+
+  report('saving', 0, 'updating actorsData.json');
+  const frames = posterFrames(deps.storage, job.actor.name, version);
+  const updatedAt = (deps.now?.() ?? new Date()).toISOString();
+  await inStage('saving', 'internal_error', signal, () =>
+    deps.actors.update(job.actor.id, (actor) => ({ ...actor, poster_frames: frames, poster_updated_at: updatedAt })),
+  );
+  // The poster is published; leftover drafts and checkpoints are only clutter, so failing to remove them is not the job's failure.
+  await Promise.allSettled([discardDraft(deps.storage, target), deps.checkpoints.clear(job.id)]);
+  report('saving', 100, 'saved');
+  return { poster_frames: frames, version };
+}
+
+/** Generates (or reuses the checkpointed image), encodes and uploads the draft; returns its version. */
+async function stageDraft(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<string> {
+  const image = (await deps.checkpoints.loadSource(job.id)) ?? (await generate(job, deps, signal, report));
+
+  report('encoding', 0, 'encoding WebP sm/md/lg');
+  const encoded = await inStage('encoding', 'invalid_image', signal, () =>
+    deps.limits.encode(() => encodePosterSizes(image, { maxInputPixels: deps.maxInputPixels })),
+  );
+  const version = contentVersion(encoded.sizes);
+
+  report('uploading', 0, 'uploading 0/3');
+  await inStage('uploading', 'storage_failed', signal, () =>
+    uploadDraft(deps.storage, deps.limits.upload, { actorName: job.actor.name, jobId: job.id }, encoded.sizes, (done, total) =>
+      report('uploading', Math.round((done / total) * 90), `uploading ${done}/${total}`),
+    ),
+  );
+  await deps.checkpoints.saveStaged(job.id, version);
+  return version;
+}
+
+async function generate(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<Uint8Array> {
+  report('queued', 0, 'waiting for a generator slot');
+  const generated = await inStage('generating', 'generation_failed', signal, () =>
+    deps.limits.generate(() => {
+      report('generating', 0, `generating on ${deps.generator.name}`);
+      return deps.generator.generate({
+        actor: job.actor,
+        params: job.params,
+        width: EDGE,
+        height: EDGE,
+        signal,
+        onProgress: (p) => report(p.stage, p.percent, p.message),
+      });
+    }),
+  );
+  let image: Uint8Array;
+  if (generated.kind === 'url') {
+    report('downloading', 0, 'downloading the generated image');
+    image = await inStage('downloading', 'download_failed', signal, () => downloadImage(generated.url, { ...deps.download, signal }));
+  } else {
+    image = generated.bytes;
+  }
+  await inStage('generating', 'generation_failed', signal, () => checkGeneratedImage(image, { width: EDGE, height: EDGE }));
+  await deps.checkpoints.saveSource(job.id, image);
+  return image;
+}
