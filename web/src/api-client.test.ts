@@ -1,0 +1,71 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, createApiClient } from './api-client.js';
+import { makeActor, makeJob } from './test-fixtures.js';
+
+/** A loopback daemon stand-in speaking plain HTTP: each test sets how it answers. */
+let answer: (req: IncomingMessage, body: string) => { status: number; type?: string; body: string };
+const seen: { method?: string; url?: string; headers: IncomingMessage['headers']; body: string }[] = [];
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+      const reply = answer(req, body);
+      res.writeHead(reply.status, { 'content-type': reply.type ?? 'application/json' }).end(reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('createApiClient', () => {
+  it('lists actors and jobs as JSON', async () => {
+    const actors = [makeActor()];
+    const jobs = [makeJob()];
+    answer = (req) => ({ status: 200, body: JSON.stringify(req.url === '/api/actors' ? actors : jobs) });
+    const api = createApiClient(baseUrl);
+    expect(await api.listActors()).toEqual(actors);
+    expect(await api.listJobs()).toEqual(jobs);
+  });
+
+  it('starts a regeneration asynchronously with the seed body', async () => {
+    answer = () => ({ status: 202, body: JSON.stringify({ job_id: 'j1', status_url: '/api/jobs/j1' }) });
+    const actor = makeActor({ id: 7, name: '0007_x', description: 'a face', lora_model_url: 's3://m/7.safetensors' });
+    const accepted = await createApiClient(baseUrl).regenerate(actor);
+    expect(accepted).toEqual({ job_id: 'j1', status_url: '/api/jobs/j1' });
+    const request = seen.at(-1)!;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('/api/actors/7/regenerate-poster-frame');
+    expect(request.headers.prefer).toBe('respond-async');
+    expect(JSON.parse(request.body)).toEqual({ actor_name: '0007_x', lora_model_url: 's3://m/7.safetensors', actor_description: 'a face' });
+  });
+
+  it("rejects with the server's error code and message", async () => {
+    const body = { success: false, error: 'actor_not_found', message: 'No actor with id 99. Check the id.', details: { id: '99' } };
+    answer = () => ({ status: 404, body: JSON.stringify(body) });
+    const error = await createApiClient(baseUrl).getJob('x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, code: 'actor_not_found', message: body.message, details: body.details });
+  });
+
+  it('names the status when the error body is not JSON', async () => {
+    answer = () => ({ status: 502, type: 'text/html', body: '<h1>Bad gateway</h1>' });
+    await expect(createApiClient(baseUrl).listActors()).rejects.toMatchObject({ status: 502, code: 'bad_response', message: 'The daemon answered 502 Bad Gateway' });
+  });
+
+  it('says what to do when the daemon cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(createApiClient(url).listActors()).rejects.toMatchObject({ status: 0, code: 'network_error', message: expect.stringContaining('Check that it is running') });
+  });
+});
