@@ -1,0 +1,34 @@
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { messageOf, PipelineError } from '../../../errors.js';
+
+/** Gives a RunPod worker a URL it can fetch for a LoRA it could not read itself. */
+export type LoraPresigner = (loraUrl: string, expiresInSeconds: number) => Promise<string>;
+
+/** SigV4 presigned URLs live at most 7 days. */
+export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Presigns `s3://bucket/key` LoRA URLs as HTTPS GET URLs with the daemon's own S3 client, so the
+ * worker needs no AWS credentials (none are ever put in the job input). Other URLs pass unchanged.
+ *
+ * @param client an S3 client for the region (and endpoint) the LoRA bucket lives in
+ * @throws PipelineError('generation_failed') when signing fails, e.g. no credentials are available
+ */
+export function createS3LoraPresigner(client: S3Client): LoraPresigner {
+  return async (loraUrl, expiresInSeconds) => {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(loraUrl);
+    if (!match) return loraUrl;
+    const [, bucket, key] = match as unknown as [string, string, string];
+    const expiresIn = Math.min(MAX_PRESIGN_SECONDS, Math.max(1, Math.ceil(expiresInSeconds)));
+    try {
+      return await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+    } catch (error) {
+      throw new PipelineError(
+        'generation_failed',
+        `Could not presign ${loraUrl} for the RunPod worker (${messageOf(error)}); set AWS_ACCESS_KEY and AWS_ACCESS_SECRET, or RUNPOD_PRESIGN_LORA=false if the worker can read the bucket itself`,
+        { cause: error },
+      );
+    }
+  };
+}

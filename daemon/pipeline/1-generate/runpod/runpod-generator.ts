@@ -1,0 +1,132 @@
+import { PipelineError } from '../../../errors.js';
+import type { GeneratedImage, GenerateProgress, GenerateRequest, Generator } from '../generator.js';
+import { resolveGeneration } from '../prompt/build-prompt.js';
+import type { RetryOptions } from '../http/retry.js';
+import { describeRunpodFailure } from './describe-failure.js';
+import { renderInputTemplate, type InputTemplate } from './input-template.js';
+import { parseRunpodOutput } from './parse-output.js';
+import { MAX_PRESIGN_SECONDS, type LoraPresigner } from './presign-lora.js';
+import { createRunpodApi, type RunpodJob } from './runpod-api.js';
+import { waitForJob } from './wait-for-job.js';
+
+export interface RunpodGeneratorOptions {
+  apiKey: string;
+  endpointId: string;
+  /** @default 'https://api.runpod.ai/v2' */
+  baseUrl: string;
+  /** First interval between status polls; grows gently while the job waits. */
+  pollIntervalMs: number;
+  /** Our deadline for the whole job, queue included; past it the job is cancelled on RunPod. */
+  timeoutMs: number;
+  template: InputTemplate;
+  /** Presigns s3:// LoRA URLs; without it the worker gets the URL as the request gave it. */
+  presignLora?: LoraPresigner;
+  retry?: RetryOptions;
+}
+
+/** RunPod's policy limits (send-requests docs): executionTimeout must exceed 5 s, ttl is at least 10 s and at most a week. */
+const MIN_POLICY_MS = 10_000;
+const MAX_TTL_MS = 7 * 24 * 3600 * 1000;
+/** Spare validity on a presigned LoRA URL beyond our own deadline, for a worker that starts downloading late. */
+const PRESIGN_MARGIN_SECONDS = 600;
+/** Cancelling must not hang a shutdown. */
+const CANCEL_TIMEOUT_MS = 5_000;
+/** A typical SDXL job's GPU time; only shapes the "generating" percent, which is an estimate. */
+const TYPICAL_GENERATION_MS = 25_000;
+
+/**
+ * Generates posters on a RunPod Serverless endpoint: submit with `/run`, poll `/status/{id}` through
+ * IN_QUEUE and IN_PROGRESS, and `/cancel/{id}` on abort or past RUNPOD_TIMEOUT_MS.
+ *
+ * @example createRunpodGenerator({ apiKey, endpointId, baseUrl, pollIntervalMs: 1000, timeoutMs: 600_000, template: loadInputTemplate() })
+ */
+export function createRunpodGenerator(options: RunpodGeneratorOptions): Generator {
+  const api = createRunpodApi({ baseUrl: options.baseUrl, endpointId: options.endpointId, apiKey: options.apiKey, retry: options.retry });
+
+  async function buildInput(request: GenerateRequest) {
+    const generation = resolveGeneration(request);
+    const { actor } = request;
+    const downloadUrl = options.presignLora
+      ? await options.presignLora(actor.loraModelUrl, Math.min(MAX_PRESIGN_SECONDS, options.timeoutMs / 1000 + PRESIGN_MARGIN_SECONDS))
+      : actor.loraModelUrl;
+    const input = renderInputTemplate(options.template, {
+      prompt: generation.prompt,
+      negative_prompt: generation.negativePrompt,
+      width: generation.width,
+      height: generation.height,
+      steps: generation.steps,
+      guidance: generation.guidance,
+      seed: generation.seed,
+      style: generation.style,
+      lora_name: generation.loraName,
+      lora_weight: generation.loraWeight,
+      lora_model_url: actor.loraModelUrl,
+      lora_download_url: downloadUrl,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_description: actor.description,
+    });
+    return { input, seed: generation.seed };
+  }
+
+  return {
+    name: 'runpod',
+    async generate(request: GenerateRequest): Promise<GeneratedImage> {
+      const { signal } = request;
+      signal.throwIfAborted();
+      const { input, seed } = await buildInput(request);
+      const policyMs = Math.max(MIN_POLICY_MS, options.timeoutMs);
+      const policy = { executionTimeout: policyMs, ttl: Math.min(MAX_TTL_MS, policyMs) };
+      request.onProgress({ stage: 'queued', percent: 0, message: 'submitting to RunPod' });
+      const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]);
+      const progress = progressReporter(request.onProgress);
+      let job: RunpodJob | undefined;
+      try {
+        job = await api.run({ input, policy }, deadline);
+        job = await waitForJob(api, job, { pollIntervalMs: options.pollIntervalMs, signal: deadline, onStatus: progress });
+      } catch (error) {
+        if (job) await api.cancel(job.id, AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
+        if (signal.aborted) throw signal.reason;
+        if (deadline.aborted) {
+          throw new PipelineError(
+            'generation_failed',
+            `RunPod did not finish the job within ${options.timeoutMs} ms (RUNPOD_TIMEOUT_MS; last status ${job?.status ?? 'not submitted'}), so it was cancelled; check the endpoint has workers, or raise RUNPOD_TIMEOUT_MS`,
+            { details: { jobId: job?.id } },
+          );
+        }
+        throw error;
+      }
+      return finish(job, seed);
+    },
+  };
+}
+
+function finish(job: RunpodJob, requestedSeed: number): GeneratedImage {
+  switch (job.status) {
+    case 'COMPLETED': {
+      const image = parseRunpodOutput(job.output);
+      return { ...image, seed: image.seed ?? requestedSeed };
+    }
+    case 'FAILED': {
+      const { message, details } = describeRunpodFailure(job.error);
+      throw new PipelineError('generation_failed', message, { details: { jobId: job.id, ...details } });
+    }
+    case 'TIMED_OUT':
+      throw new PipelineError('generation_failed', `RunPod stopped the job at its execution timeout (TIMED_OUT); raise RUNPOD_TIMEOUT_MS or check the worker's logs`, { details: { jobId: job.id } });
+    default:
+      throw new PipelineError('generation_failed', `The RunPod job ended as ${job.status} (cancelled outside Posterframe?); regenerate to try again`, { details: { jobId: job.id } });
+  }
+}
+
+/** IN_QUEUE → "queued on GPU"; IN_PROGRESS (or RUNNING) → "generating", with a time-based percent estimate. */
+function progressReporter(onProgress: (progress: GenerateProgress) => void): (job: RunpodJob) => void {
+  let startedAt: number | undefined;
+  return (job) => {
+    if (job.status === 'IN_QUEUE') onProgress({ stage: 'queued', percent: 0, message: 'queued on GPU' });
+    if (job.status !== 'IN_PROGRESS' && job.status !== 'RUNNING') return;
+    startedAt ??= Date.now();
+    // RunPod reports no percent; approach 95 % asymptotically so the bar moves but never claims done.
+    const percent = Math.round(95 * (1 - Math.exp(-(Date.now() - startedAt) / TYPICAL_GENERATION_MS)));
+    onProgress({ stage: 'generating', percent, message: 'generating on GPU' });
+  };
+}
