@@ -16,8 +16,8 @@ export interface A1111PeerOptions {
   holdForProgressPolls?: number;
   /** Answer txt2img with this status and body instead of an image. */
   txt2imgFailure?: { status: number; body: unknown };
-  /** The seed A1111 picks when asked for -1. */
-  randomSeed?: number;
+  /** The seed `info` reports, as when A1111 picks one for seed -1; by default the requested seed. */
+  infoSeed?: number;
 }
 
 export interface A1111Peer {
@@ -66,7 +66,7 @@ export async function startA1111Peer(options: A1111PeerOptions): Promise<A1111Pe
       state.txt2imgBodies.push(params);
       const { txt2imgFailure } = options;
       if (txt2imgFailure) return sendJson(res, txt2imgFailure.status, txt2imgFailure.body);
-      const seed = params.seed === -1 || params.seed === undefined ? (options.randomSeed ?? 1234) : params.seed;
+      const seed = options.infoSeed ?? params.seed;
       const answer = () =>
         sendJson(res, 200, {
           images: [Buffer.from(options.image).toString('base64')],
