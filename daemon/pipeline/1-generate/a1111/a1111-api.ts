@@ -1,5 +1,5 @@
 import { messageOf, PipelineError } from '../../../errors.js';
-import { jsonRequest, type JsonResponse } from '../http/json-request.js';
+import { jsonRequest, ResponseTooLargeError, type JsonResponse } from '../http/json-request.js';
 
 export interface A1111ApiOptions {
   /** e.g. `http://gpu-box:7860`, no trailing slash. */
@@ -52,6 +52,7 @@ export function createA1111Api(options: A1111ApiOptions): A1111Api {
       response = await jsonRequest(`${options.baseUrl}${path}`, { method, headers, json, signal, timeoutMs: options.timeoutMs });
     } catch (error) {
       if (signal.aborted) throw signal.reason;
+      if (error instanceof ResponseTooLargeError) throw fail(`A1111's ${path} answer was too large: ${error.message}`);
       throw fail(`Could not reach A1111 at ${options.baseUrl} (${messageOf(error)}); check A1111_BASE_URL and that the webui runs with --api`);
     }
     const { status, body, text } = response;

@@ -1,5 +1,5 @@
 import { messageOf, PipelineError } from '../../../errors.js';
-import { jsonRequest, type JsonResponse } from '../http/json-request.js';
+import { jsonRequest, ResponseTooLargeError, type JsonResponse } from '../http/json-request.js';
 import { RetriesExhaustedError, retryAfterMs, withRetry, type Attempt, type RetryOptions } from '../http/retry.js';
 
 /** What `/run` and `/status/{id}` answer: `{id, status, output?, error?, delayTime?, executionTime?}`. */
@@ -48,6 +48,7 @@ export function createRunpodApi(options: RunpodApiOptions): RunpodApi {
       response = await jsonRequest(`${endpoint}${path}`, { method: operation === 'status' ? 'GET' : 'POST', headers, json, signal, timeoutMs });
     } catch (error) {
       if (signal.aborted) throw signal.reason;
+      if (error instanceof ResponseTooLargeError) throw fail(`RunPod's /${operation} answer was too large: ${error.message}`);
       return { done: false, reason: `network error: ${messageOf(error)}` };
     }
     const { status } = response;

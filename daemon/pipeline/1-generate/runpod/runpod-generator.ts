@@ -2,9 +2,8 @@ import { PipelineError } from '../../../errors.js';
 import type { GeneratedImage, GenerateProgress, GenerateRequest, Generator } from '../generator.js';
 import { resolveGeneration } from '../prompt/build-prompt.js';
 import type { RetryOptions } from '../http/retry.js';
-import { describeRunpodFailure } from './describe-failure.js';
 import { renderInputTemplate, type InputTemplate } from './input-template.js';
-import { parseRunpodOutput } from './parse-output.js';
+import { jobResult } from './job-result.js';
 import { MAX_PRESIGN_SECONDS, type LoraPresigner } from './presign-lora.js';
 import { createRunpodApi, type RunpodJob } from './runpod-api.js';
 import { waitForJob } from './wait-for-job.js';
@@ -96,26 +95,9 @@ export function createRunpodGenerator(options: RunpodGeneratorOptions): Generato
         }
         throw error;
       }
-      return finish(job, seed);
+      return jobResult(job, seed);
     },
   };
-}
-
-function finish(job: RunpodJob, requestedSeed: number): GeneratedImage {
-  switch (job.status) {
-    case 'COMPLETED': {
-      const image = parseRunpodOutput(job.output);
-      return { ...image, seed: image.seed ?? requestedSeed };
-    }
-    case 'FAILED': {
-      const { message, details } = describeRunpodFailure(job.error);
-      throw new PipelineError('generation_failed', message, { details: { jobId: job.id, ...details } });
-    }
-    case 'TIMED_OUT':
-      throw new PipelineError('generation_failed', `RunPod stopped the job at its execution timeout (TIMED_OUT); raise RUNPOD_TIMEOUT_MS or check the worker's logs`, { details: { jobId: job.id } });
-    default:
-      throw new PipelineError('generation_failed', `The RunPod job ended as ${job.status} (cancelled outside Posterframe?); regenerate to try again`, { details: { jobId: job.id } });
-  }
 }
 
 /** IN_QUEUE → "queued on GPU"; IN_PROGRESS (or RUNNING) → "generating", with a time-based percent estimate. */
