@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import dotenv from 'dotenv';
 import { z } from 'zod';
 
 /**
@@ -60,8 +61,8 @@ export interface Config {
   dataDir: string;
   actorsFile: string;
   requestsDir: string;
-  /** Base of the URLs local storage hands out, without a trailing slash. */
-  publicBaseUrl: string;
+  /** Base of the URLs local storage hands out, without a trailing slash; by default the daemon's own address. */
+  publicBaseUrl?: string;
   generator: 'builtin' | 'runpod' | 'a1111';
   storage: 'local' | 's3';
   aws: {
@@ -123,7 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     dataDir,
     actorsFile: path.join(dataDir, 'actorsData.json'),
     requestsDir: path.resolve(cwd, e.REQUESTS_DIR),
-    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     generator,
     storage,
     aws: {
@@ -155,4 +156,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     },
     a1111: { baseUrl: e.A1111_BASE_URL?.replace(/\/+$/, ''), username: e.A1111_USERNAME, password: e.A1111_PASSWORD, timeoutMs: e.A1111_TIMEOUT_MS },
   };
+}
+
+/** The address the daemon answers on once listening on `port` (which differs from config.port when that is 0). */
+export function listenUrl(config: Pick<Config, 'host'>, port: number): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Loads `.env` (when present; variables already set win) and validates the environment. */
+export function configFromEnvironment(): Config {
+  dotenv.config({ quiet: true });
+  return loadConfig(process.env);
 }

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Job, RegenerateResponse } from '../shared/api-types.js';
+import type { Config } from './config.js';
+import { createEventBus, type EventBus } from './events/event-bus.js';
+import { createInProcessJobs, type InProcessJobService } from './jobs/in-process-jobs.js';
+import { createFileJobStore } from './jobs/job-store.js';
+import { createGenerator } from './pipeline/1-generate/create-generator.js';
+import type { Generator } from './pipeline/1-generate/generator.js';
+import { createStorage } from './pipeline/4-upload/create-storage.js';
+import type { Storage } from './pipeline/4-upload/storage.js';
+import { createJsonActorsStore, type JsonActorsStore } from './pipeline/5-save/json-actors-store.js';
+import { runPipeline, type PipelineDeps } from './pipeline/run-pipeline.js';
+import { createStageLimits } from './pipeline/stage-limits.js';
+
+export interface CoreOverrides {
+  generator?: Generator;
+  storage?: Storage;
+}
+
+/** The parts every entry point shares (daemon and CLI): actors, storage, the pipeline and its jobs. */
+export interface Core {
+  actors: JsonActorsStore;
+  events: EventBus;
+  storage: Storage;
+  jobs: InProcessJobService;
+  close(graceMs: number): Promise<void>;
+}
+
+const MESSAGES = { publish: 'Poster frame regenerated successfully', preview: 'Poster frame preview generated' } as const;
+
+/**
+ * Wires the pipeline from config. `publicBaseUrl` is where local storage's media is served (the
+ * daemon's own address unless PUBLIC_BASE_URL says otherwise).
+ */
+export function createCore(config: Config, logger: Logger, publicBaseUrl: string, overrides: CoreOverrides = {}): Core {
+  const actors = createJsonActorsStore({ file: config.actorsFile, logger, watch: true });
+  const events = createEventBus();
+  actors.onChange((actor) => events.publish({ type: 'actor', actor }));
+  const storage = overrides.storage ?? createStorage(config, { publicBaseUrl: config.publicBaseUrl ?? publicBaseUrl });
+  const store = createFileJobStore(path.join(config.dataDir, 'jobs'));
+  const deps: PipelineDeps = {
+    generator: overrides.generator ?? createGenerator(config),
+    storage,
+    actors,
+    checkpoints: store,
+    limits: createStageLimits(config.concurrency),
+    download: { maxBytes: config.limits.downloadBytes, timeoutMs: config.limits.downloadTimeoutMs },
+    maxInputPixels: config.limits.inputPixels,
+  };
+
+  const run = async (job: Job, signal: AbortSignal, report: Parameters<typeof runPipeline>[3]): Promise<RegenerateResponse> => {
+    const actor = { id: job.actor_id, name: job.actor_name, description: job.request.actor_description ?? '', loraModelUrl: job.request.lora_model_url };
+    const result = await runPipeline({ id: job.id, mode: job.mode, actor, params: job.request.params ?? {} }, deps, signal, report);
+    return { success: true, actor_id: job.actor_id, actor_name: job.actor_name, poster_frames: result.poster_frames, message: MESSAGES[job.mode] };
+  };
+  const jobs = createInProcessJobs({ store, events, logger, run });
+
+  return {
+    actors,
+    events,
+    storage,
+    jobs,
+    async close(graceMs) {
+      await jobs.shutdown(graceMs);
+      await actors.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createApp } from './app/create-app.js';
+import { listenUrl, type Config } from './config.js';
+import { createCore, type CoreOverrides } from './create-core.js';
+import { startRequestsFolder } from './intake/requests-folder.js';
+import { createLogger } from './logger.js';
+import { serveAssets } from './node/serve-assets.js';
+
+export interface DaemonOverrides extends CoreOverrides {
+  logger?: Logger;
+  /** How long shutdown lets running jobs finish before interrupting them (they resume at next start). Default 10 s. */
+  shutdownGraceMs?: number;
+}
+
+export interface RunningDaemon {
+  /** Where the daemon answers, e.g. http://127.0.0.1:8787. */
+  url: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/**
+ * Starts the daemon: the HTTP API and UI (Hono on @hono/node-server), the requests-folder watcher, and
+ * the jobs a previous run left unfinished. This is the Node adapter around the Web-standard app.
+ */
+export async function startDaemon(config: Config, overrides: DaemonOverrides = {}): Promise<RunningDaemon> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  await mkdir(config.dataDir, { recursive: true });
+  await mkdir(config.requestsDir, { recursive: true });
+
+  // Listen first: with PORT=0 the address, and so local storage's URLs, are known only now.
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const server = await listen(config, (request) => handle(request));
+  const url = listenUrl(config, (server.address() as AddressInfo).port);
+
+  const core = createCore(config, logger, url, overrides);
+  await core.actors.ready();
+  const app = createApp({
+    actors: core.actors,
+    jobs: core.jobs,
+    events: core.events,
+    logger,
+    media: core.storage.kind === 'local' ? (key) => core.storage.get(key) : undefined,
+    assets: serveAssets(WEB_DIST),
+    apiToken: config.apiToken,
+    bodyLimitBytes: config.limits.bodyBytes,
+    sseHeartbeatMs: config.sseHeartbeatMs,
+  });
+  handle = (request) => app.fetch(request);
+
+  const resumed = await core.jobs.resume();
+  const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
+  logger.info({ url, generator: config.generator, storage: core.storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed }, 'posterframe daemon ready');
+
+  return {
+    url,
+    config,
+    async close() {
+      await intake.close();
+      await core.close(overrides.shutdownGraceMs ?? 10_000);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // SSE streams never end on their own.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      logger.info('posterframe daemon stopped');
+    },
+  };
+}
+
+function listen(config: Config, fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
