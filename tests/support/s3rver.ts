@@ -38,6 +38,9 @@ export interface RunningS3rver {
  * `requestChecksumCalculation`/`responseChecksumValidation: 'WHEN_REQUIRED'` (createS3Client does this
  * whenever an endpoint is set): with the SDK's default (WHEN_SUPPORTED) a streamed body is sent with
  * aws-chunked framing, which s3rver 3.7 stores verbatim, corrupting the object.
+ * Two more differences from S3 to keep in mind: s3rver checks the access key id but does not verify
+ * SigV4 signatures (a wrong secret is accepted), and it decodes x-amz-copy-source with decodeURI, so a
+ * copied key containing a reserved character such as "+" is not found (our keys never contain one).
  */
 export async function startS3rver(bucket = 'posterframe-test'): Promise<RunningS3rver> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'posterframe-s3rver-'));

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.js';
+import { createStorage } from './create-storage.js';
+
+describe('createStorage', () => {
+  it('picks local files under DATA_DIR/media, served at the given base URL, by default', () => {
+    const storage = createStorage(loadConfig({ DATA_DIR: '/srv/posterframe' }), { publicBaseUrl: 'http://127.0.0.1:9999' });
+    expect(storage.kind).toBe('local');
+    expect(storage.publicUrls('a/b.webp').standard).toBe('http://127.0.0.1:9999/media/a/b.webp');
+  });
+
+  it('picks S3 when a bucket is configured', () => {
+    const storage = createStorage(loadConfig({ AWS_USER_IMAGES_BUCKET: 'posters', AWS_REGION: 'eu-west-2' }));
+    expect(storage.kind).toBe('s3');
+    expect(storage.publicUrls('a/b.webp')).toEqual({
+      accelerated: 'https://posters.s3-accelerate.amazonaws.com/a/b.webp',
+      standard: 'https://posters.s3.eu-west-2.amazonaws.com/a/b.webp',
+    });
+  });
+
+  it('addresses an S3-compatible server path-style', () => {
+    const storage = createStorage(loadConfig({ STORAGE: 's3', AWS_USER_IMAGES_BUCKET: 'posters', S3_ENDPOINT: 'http://127.0.0.1:4568' }));
+    expect(storage.publicUrls('a/b.webp').standard).toBe('http://127.0.0.1:4568/posters/a/b.webp');
+  });
+});
