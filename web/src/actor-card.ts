@@ -6,6 +6,9 @@ import { posterSources } from './poster-sources.js';
 import { regeneratedText } from './relative-time.js';
 import { controlStyles } from './shared-styles.js';
 
+/** Lets a long name like "0011_pacific_islander_29_female" wrap after an underscore, not mid-word. */
+const breakable = (name: string) => name.split('_').map((part, i) => (i === 0 ? part : html`_<wbr />${part}`));
+
 /**
  * One actor: poster, name, description, when the poster was last regenerated, and the
  * "Regenerate Poster" button, which shows the live stage and percent while a job runs.
@@ -23,7 +26,6 @@ export class ActorCard extends LitElement {
     css`
       :host {
         display: block;
-        container-type: inline-size;
       }
       article {
         display: flex;
@@ -74,7 +76,7 @@ export class ActorCard extends LitElement {
         margin: 0;
         font-size: 1rem;
         line-height: 1.3;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
       .description {
         margin: 0;
@@ -89,6 +91,7 @@ export class ActorCard extends LitElement {
       button {
         margin-top: auto;
         width: 100%;
+        padding-inline: 0.5rem;
       }
       .progress {
         display: grid;
@@ -160,7 +163,7 @@ export class ActorCard extends LitElement {
     return html`<article aria-labelledby="name" aria-busy=${state.busy ? 'true' : 'false'}>
       <div class="poster">${this.renderPoster()}${state.busy ? html`<div class="busy-veil"></div>` : nothing}</div>
       <div class="body">
-        <h3 id="name">${actor.name}</h3>
+        <h3 id="name">${breakable(actor.name)}</h3>
         ${actor.description ? html`<p class="description">${actor.description}</p>` : nothing}
         <p class="meta">
           ${actor.poster_updated_at

@@ -59,11 +59,14 @@ export class ActorLibrary extends LitElement {
       }
       ul {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
         gap: 1rem;
         margin: 0;
         padding: 0;
         list-style: none;
+      }
+      li {
+        display: grid; /* the card fills its row's height, so buttons line up */
       }
       .message {
         padding: 2rem;
