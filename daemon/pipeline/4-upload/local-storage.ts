@@ -81,8 +81,8 @@ export function createLocalStorage(options: LocalStorageOptions): Storage {
       await attempt('copy', `${fromKey} to ${toKey}`, () => replaceAtomically(to, (temp) => copyFile(from, temp)));
     },
     async delete(keys) {
-      const files = keys.map(fileOf);
-      await Promise.all(files.map((file, i) => attempt('delete', keys[i] ?? file, () => rm(file, { force: true }))));
+      const files = keys.map((key) => [key, fileOf(key)] as const); // every key checked before any is deleted
+      await Promise.all(files.map(([key, file]) => attempt('delete', key, () => rm(file, { force: true }))));
     },
     async get(key) {
       const file = fileOf(key);
