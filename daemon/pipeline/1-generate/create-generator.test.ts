@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRunpodPeer, type RunpodPeer } from '../../../tests/peers/runpod-peer.js';
 import { startS3rver, type RunningS3rver } from '../../../tests/support/s3rver.js';
 import { ConfigError, loadConfig } from '../../config.js';
+import { createS3Client } from '../4-upload/s3-client.js';
 import { createGenerator } from './create-generator.js';
-import { createLoraS3Client } from './runpod/lora-s3-client.js';
 
 const runpodEnv = { GENERATOR: 'runpod', RUNPOD_API_KEY: 'k', RUNPOD_ENDPOINT_ID: 'ep' };
 
@@ -74,7 +74,7 @@ describe('RunPod LoRA presigning with S3 configured', () => {
   }
 
   it('gives the worker a presigned HTTPS GET for the s3:// LoRA and keeps the original beside it', async () => {
-    const client = createLoraS3Client(loadConfig(env({}), dir).aws);
+    const client = createS3Client(loadConfig(env({}), dir).aws);
     await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'models/actor_7.safetensors', Body: 'lora-weights' }));
     const { loraModelUrl, lora } = await submittedLora({});
     expect(lora.source_url).toBe(loraModelUrl);

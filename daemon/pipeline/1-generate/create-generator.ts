@@ -1,9 +1,9 @@
 import { ConfigError, type Config } from '../../config.js';
+import { createS3Client } from '../4-upload/s3-client.js';
 import { createA1111Generator } from './a1111/a1111-generator.js';
 import { createBuiltinGenerator } from './builtin-generator.js';
 import type { Generator } from './generator.js';
 import { loadInputTemplate } from './runpod/input-template.js';
-import { createLoraS3Client } from './runpod/lora-s3-client.js';
 import { createS3LoraPresigner, type LoraPresigner } from './runpod/presign-lora.js';
 import { createRunpodGenerator } from './runpod/runpod-generator.js';
 
@@ -40,5 +40,5 @@ export function createGenerator(config: Config, deps: GeneratorDeps = {}): Gener
  */
 function defaultPresigner(config: Config): LoraPresigner | undefined {
   if (!config.runpod.presignLora || !(config.aws.accessKeyId || config.aws.bucket)) return undefined;
-  return createS3LoraPresigner(createLoraS3Client(config.aws));
+  return createS3LoraPresigner(createS3Client(config.aws));
 }
