@@ -146,6 +146,12 @@ describe('RunPod generator against a RunPod-protocol peer', () => {
     expect(peer.calls).toContainEqual(expect.objectContaining({ method: 'POST', path: `/v2/${ENDPOINT}/cancel/${job?.id}` }));
   });
 
+  it('names the last status seen when a running job passes RUNPOD_TIMEOUT_MS', async () => {
+    const error = await failure(generate({ steps: [{ status: 'IN_QUEUE' }, { status: 'IN_PROGRESS', polls: Infinity }] }, { overrides: { timeoutMs: 500 } }));
+    expect(error.message).toMatch(/last status IN_PROGRESS\), so it was cancelled/);
+    expect([...peer.jobs.values()][0]?.cancelled).toBe(true);
+  });
+
   it('cancels the job on RunPod when the caller aborts, and rethrows the abort reason', async () => {
     const controller = new AbortController();
     const reason = new Error('daemon shutting down');

@@ -78,26 +78,25 @@ export function createRunpodGenerator(options: RunpodGeneratorOptions): Generato
       const policy = { executionTimeout: policyMs, ttl: Math.min(MAX_TTL_MS, policyMs) };
       request.onProgress({ stage: 'queued', percent: 0, message: 'submitting to RunPod' });
       const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]);
-      const progress = progressReporter(request.onProgress);
+      const report = progressReporter(request.onProgress);
       let job: RunpodJob | undefined;
       try {
         job = await api.run({ input, policy }, deadline);
-        job = await waitForJob(api, job, { pollIntervalMs: options.pollIntervalMs, signal: deadline, onStatus: progress });
+        job = await waitForJob(api, job, { pollIntervalMs: options.pollIntervalMs, signal: deadline, onStatus: (seen) => report((job = seen)) });
       } catch (error) {
         if (job) await api.cancel(job.id, AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
         if (signal.aborted) throw signal.reason;
-        if (deadline.aborted) {
-          throw new PipelineError(
-            'generation_failed',
-            `RunPod did not finish the job within ${options.timeoutMs} ms (RUNPOD_TIMEOUT_MS; last status ${job?.status ?? 'not submitted'}), so it was cancelled; check the endpoint has workers, or raise RUNPOD_TIMEOUT_MS`,
-            { details: { jobId: job?.id } },
-          );
-        }
+        if (deadline.aborted) throw timeoutError(options.timeoutMs, job);
         throw error;
       }
       return jobResult(job, seed);
     },
   };
+}
+
+function timeoutError(timeoutMs: number, job: RunpodJob | undefined): PipelineError {
+  const what = job ? `finish the job within ${timeoutMs} ms (RUNPOD_TIMEOUT_MS; last status ${job.status}), so it was cancelled` : `accept the job within ${timeoutMs} ms (RUNPOD_TIMEOUT_MS)`;
+  return new PipelineError('generation_failed', `RunPod did not ${what}; check the endpoint has workers, or raise RUNPOD_TIMEOUT_MS`, { details: { jobId: job?.id } });
 }
 
 /** IN_QUEUE → "queued on GPU"; IN_PROGRESS (or RUNNING) → "generating", with a time-based percent estimate. */
