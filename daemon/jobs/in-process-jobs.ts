@@ -115,6 +115,8 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       const existing = jobs.get(active.get(jobKey(candidate)) ?? '');
       if (existing) return { job: structuredClone(existing), joined: true };
       jobs.set(candidate.id, candidate);
+      // Claimed before the first await, so a concurrent request for the same actor joins this job.
+      active.set(jobKey(candidate), candidate.id);
       await persist(candidate);
       start(candidate);
       return { job: structuredClone(candidate), joined: false };

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, listenUrl, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults when nothing is set: builtin generator, local storage, 127.0.0.1:8787', () => {
+    const config = loadConfig({}, '/srv/pf');
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: '/srv/pf/data',
+      actorsFile: '/srv/pf/data/actorsData.json',
+      requestsDir: '/srv/pf/requests',
+      generator: 'builtin',
+      storage: 'local',
+      concurrency: { generate: 4, upload: 8 },
+    });
+    expect(config.concurrency.encode).toBeGreaterThanOrEqual(1);
+    expect(config.publicBaseUrl).toBeUndefined();
+  });
+
+  it('picks RunPod when its key and endpoint are set, and S3 when a bucket is set', () => {
+    const config = loadConfig({ RUNPOD_API_KEY: 'k', RUNPOD_ENDPOINT_ID: 'e', AWS_USER_IMAGES_BUCKET: 'posters' });
+    expect(config.generator).toBe('runpod');
+    expect(config.storage).toBe('s3');
+    expect(config.aws.bucket).toBe('posters');
+  });
+
+  it('lets GENERATOR and STORAGE override the automatic choice', () => {
+    const config = loadConfig({ GENERATOR: 'builtin', STORAGE: 'local', RUNPOD_API_KEY: 'k', RUNPOD_ENDPOINT_ID: 'e', AWS_USER_IMAGES_BUCKET: 'b' });
+    expect([config.generator, config.storage]).toEqual(['builtin', 'local']);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', AWS_USER_IMAGES_BUCKET: '' })).toMatchObject({ port: 8787, storage: 'local' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ GENERATOR: 'dalle' }, 'GENERATOR'],
+    [{ STORAGE: 'ftp' }, 'STORAGE'],
+    [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
+    [{ S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE'],
+    [{ GENERATE_CONCURRENCY: '0' }, 'GENERATE_CONCURRENCY'],
+    [{ GENERATOR: 'runpod' }, 'RUNPOD_API_KEY'],
+    [{ GENERATOR: 'a1111' }, 'A1111_BASE_URL'],
+    [{ STORAGE: 's3' }, 'AWS_USER_IMAGES_BUCKET'],
+    [{ AWS_ACCESS_KEY: 'only-the-key' }, 'AWS_ACCESS_KEY'],
+  ])('rejects %j with a message naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('defaults S3 to path-style addressing when S3_ENDPOINT points at a compatible server', () => {
+    const config = loadConfig({ AWS_USER_IMAGES_BUCKET: 'b', S3_ENDPOINT: 'http://127.0.0.1:4568' });
+    expect(config.aws).toMatchObject({ endpoint: 'http://127.0.0.1:4568', forcePathStyle: true });
+  });
+});
+
+describe('listenUrl', () => {
+  it.each([
+    ['127.0.0.1', 8787, 'http://127.0.0.1:8787'],
+    ['0.0.0.0', 80, 'http://127.0.0.1:80'],
+    ['::1', 9000, 'http://[::1]:9000'],
+  ])('%s:%i answers at %s', (host, port, url) => {
+    expect(listenUrl({ host }, port)).toBe(url);
+  });
+});

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobStage } from '../../shared/api-types.js';
+import { PipelineError } from '../../daemon/errors.js';
+import { createFileJobStore, type JobStore } from '../../daemon/jobs/job-store.js';
+import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
+import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
+import { posterKey, SIZES } from '../../daemon/pipeline/4-upload/keys.js';
+import { createLocalStorage } from '../../daemon/pipeline/4-upload/local-storage.js';
+import type { Storage } from '../../daemon/pipeline/4-upload/storage.js';
+import { createJsonActorsStore } from '../../daemon/pipeline/5-save/json-actors-store.js';
+import { runPipeline, type PipelineDeps, type PipelineJob } from '../../daemon/pipeline/run-pipeline.js';
+import { createStageLimits } from '../../daemon/pipeline/stage-limits.js';
+import { sampleActors, writeActorsFile } from '../support/sample-actors.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const BASE = 'http://127.0.0.1:8787';
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let actorsFile: string;
+let storage: Storage;
+let checkpoints: JobStore;
+
+function deps(generator: Generator = createBuiltinGenerator()): PipelineDeps {
+  return {
+    generator,
+    storage,
+    actors: createJsonActorsStore({ file: actorsFile }),
+    checkpoints,
+    limits: createStageLimits({ generate: 2, encode: 2, upload: 4 }),
+    download: { maxBytes: 1 << 20, timeoutMs: 5000 },
+    maxInputPixels: 1 << 24,
+  };
+}
+
+const [actor] = sampleActors(1);
+const job = (id: string): PipelineJob => ({
+  id,
+  mode: 'publish',
+  actor: { id: '1', name: actor!.name, description: 'a test actor', loraModelUrl: 's3://m/x.safetensors' },
+  params: { seed: 42 },
+});
+const noProgress = () => {};
+
+beforeEach(async () => {
+  dir = await tempDir();
+  actorsFile = await writeActorsFile(dir.path, sampleActors(3));
+  storage = createLocalStorage({ root: path.join(dir.path, 'media'), publicBaseUrl: BASE });
+  checkpoints = createFileJobStore(path.join(dir.path, 'jobs'));
+});
+afterEach(() => dir.remove());
+
+describe('runPipeline', () => {
+  it('publishes WebP sm/md/lg at the seed keys and points actorsData.json at them, versioned', async () => {
+    const stages: JobStage[] = [];
+    const result = await runPipeline(job('job_a'), deps(), new AbortController().signal, (stage) => stages.push(stage));
+
+    for (const size of SIZES) {
+      const object = await storage.get(posterKey(actor!.name, size));
+      expect(object?.contentType).toBe('image/webp');
+      const meta = await sharp(object!.body as Uint8Array).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['webp', { sm: 256, md: 512, lg: 1024 }[size], { sm: 256, md: 512, lg: 1024 }[size]]);
+    }
+    expect(result.version).toMatch(/^[0-9a-f]{10}$/);
+    expect(result.poster_frames.standard.webp_md).toBe(
+      `${BASE}/media/actors/${actor!.name}/poster_frame/${actor!.name}_poster_md.webp?v=${result.version}`,
+    );
+    const saved = JSON.parse(await readFile(actorsFile, 'utf8'));
+    expect(saved[0].poster_frames).toEqual(result.poster_frames);
+    expect(saved[0].extra).toEqual({ keep: 'field-1' });
+    expect(saved[1].poster_frames).toBeUndefined();
+    expect(new Set(stages)).toEqual(new Set(['queued', 'generating', 'encoding', 'uploading', 'saving']));
+    // Drafts and checkpoints are cleaned up once published.
+    expect(await checkpoints.loadStaged('job_a')).toBeUndefined();
+  });
+
+  it('changes nothing in storage or actorsData.json when generation fails, and names the stage', async () => {
+    const before = await readFile(actorsFile, 'utf8');
+    const failing: Generator = {
+      name: 'failing',
+      generate: async () => {
+        throw new PipelineError('generation_failed', 'worker exploded');
+      },
+    };
+    const error = await runPipeline(job('job_b'), deps(failing), new AbortController().signal, noProgress).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PipelineError);
+    expect(error).toMatchObject({ code: 'generation_failed', stage: 'generating', message: 'worker exploded' });
+    expect(await readFile(actorsFile, 'utf8')).toBe(before);
+    expect(await storage.get(posterKey(actor!.name, 'lg'))).toBeNull();
+  });
+
+  it('fails a backend that returns a non-image as invalid_image without publishing', async () => {
+    const html: Generator = { name: 'html', generate: async () => ({ kind: 'bytes', bytes: new TextEncoder().encode('<html>oops</html>') }) };
+    await expect(runPipeline(job('job_c'), deps(html), new AbortController().signal, noProgress)).rejects.toMatchObject({ code: 'invalid_image' });
+    expect(await storage.get(posterKey(actor!.name, 'sm'))).toBeNull();
+  });
+
+  it('leaves the published poster intact when interrupted while uploading, and resumes without generating again', async () => {
+    const first = await runPipeline(job('job_old'), deps(), new AbortController().signal, noProgress);
+    const published = await storage.get(posterKey(actor!.name, 'lg'));
+
+    let generations = 0;
+    const builtin = createBuiltinGenerator();
+    const counting: Generator = { name: 'counting', generate: (request) => (generations++, builtin.generate({ ...request, params: { seed: 7 } })) };
+    const interrupt = new AbortController();
+    const interrupted = await runPipeline(job('job_new'), deps(counting), interrupt.signal, (stage) => {
+      if (stage === 'uploading') interrupt.abort(new Error('killed'));
+    }).catch((e: unknown) => e);
+    expect(interrupted).toMatchObject({ message: 'killed' });
+    expect(await storage.get(posterKey(actor!.name, 'lg'))).toEqual(published);
+    expect(JSON.parse(await readFile(actorsFile, 'utf8'))[0].poster_frames).toEqual(first.poster_frames);
+
+    const resumed = await runPipeline(job('job_new'), deps(counting), new AbortController().signal, noProgress);
+    expect(generations).toBe(1);
+    expect(resumed.version).not.toBe(first.version);
+    expect(JSON.parse(await readFile(actorsFile, 'utf8'))[0].poster_frames).toEqual(resumed.poster_frames);
+  });
+
+  it('stages a preview in drafts without touching the published poster', async () => {
+    const before = await readFile(actorsFile, 'utf8');
+    const preview = await runPipeline({ ...job('job_p'), mode: 'preview' }, deps(), new AbortController().signal, noProgress);
+    expect(preview.poster_frames.standard.webp_lg).toContain('/poster_frame/drafts/job_p/');
+    expect(await storage.get(posterKey(actor!.name, 'lg'))).toBeNull();
+    expect(await readFile(actorsFile, 'utf8')).toBe(before);
+  });
+});
