@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, open, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, open, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -84,15 +84,14 @@ async function start(maxFileBytes?: number) {
   return folder;
 }
 
-/** Waits until `path` exists, then returns its JSON. */
+/**
+ * Waits until the request beside an outcome file (`done/a.json` for `done/a.result.json`) has been
+ * moved there, which happens after the outcome file is written, then returns the outcome's JSON.
+ */
 async function outcome(path: string): Promise<any> {
-  for (;;) {
-    try {
-      return JSON.parse(await readFile(join(requests, path), 'utf8'));
-    } catch {
-      await sleep(25);
-    }
-  }
+  const request = join(requests, path.replace(/\.(result|error)\.json$/, '.json'));
+  while (!(await lstat(request).catch(() => undefined))) await sleep(25);
+  return JSON.parse(await readFile(join(requests, path), 'utf8'));
 }
 
 const drop = (name: string, body: unknown) =>

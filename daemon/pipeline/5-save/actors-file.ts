@@ -3,10 +3,10 @@ import type { Actor } from '../../../shared/api-types.js';
 import { PipelineError, messageOf } from '../../errors.js';
 import { isErrno } from '../../fs/atomic-write.js';
 
-/** The parsed file plus a key that changes whenever the file is replaced or edited. */
+/** The parsed file plus a key that changes whenever the file is replaced or edited (undefined: no file). */
 export interface ActorsSnapshot {
   actors: Actor[];
-  version: string;
+  version: string | undefined;
 }
 
 /**
@@ -16,12 +16,12 @@ export interface ActorsSnapshot {
  */
 export async function readActorsFile(file: string): Promise<ActorsSnapshot> {
   const version = await versionOf(file);
-  if (version === undefined) return { actors: [], version: 'missing' };
+  if (version === undefined) return { actors: [], version };
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (isErrno(error, 'ENOENT')) return { actors: [], version: 'missing' };
+    if (isErrno(error, 'ENOENT')) return { actors: [], version: undefined };
     throw error;
   }
   return { actors: parseActors(file, text), version };

@@ -139,6 +139,28 @@ describe('createJsonActorsStore', () => {
     expect((await store.find('3'))?.poster_updated_at).toBe('elsewhere');
   });
 
+  it('reads a missing file as no actors and refuses to update one', async () => {
+    await rm(file);
+    const store = open();
+    expect(await store.list()).toEqual([]);
+    await expect(store.update('1', (a) => a)).rejects.toMatchObject({ code: 'actor_not_found' });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('announces only the changed actor when the file is deleted and recreated while watching', async () => {
+    let reportMissing!: (line: string) => void;
+    const reported = new Promise<string>((resolve) => (reportMissing = resolve));
+    const store = open(true, pino({}, { write: (line: string) => line.includes('missing') && reportMissing(line) }));
+    await store.ready();
+    const changes = nextChanges(store, 1);
+    await rm(file);
+    await reported;
+    const recreated = actorsOf(3);
+    recreated[1]!.description = 'recreated';
+    await writeFile(file, JSON.stringify(recreated));
+    expect(await changes).toEqual([recreated[1]]);
+  });
+
   it('survives a corrupt file while watching and keeps the last good copy for diffs', async () => {
     let reportCorrupt!: (line: string) => void;
     const reported = new Promise<string>((resolve) => (reportCorrupt = resolve));

@@ -44,9 +44,9 @@ export function createJsonActorsStore(options: JsonActorsStoreOptions): JsonActo
     return run;
   }
 
-  async function current(): Promise<Actor[]> {
-    if (!cache || cache.version !== ((await versionOf(file)) ?? 'missing')) cache = await readActorsFile(file);
-    return cache.actors;
+  async function current(): Promise<ActorsSnapshot> {
+    if (!cache || cache.version !== (await versionOf(file))) cache = await readActorsFile(file);
+    return cache;
   }
 
   function announce(actors: Actor[]): void {
@@ -70,7 +70,10 @@ export function createJsonActorsStore(options: JsonActorsStoreOptions): JsonActo
     void serial(async () => {
       refreshQueued = false;
       try {
-        announce(await current());
+        const { actors, version } = await current();
+        // An editor may delete and recreate the file; announcing every actor again afterwards would be noise.
+        if (version === undefined) logger?.warn({ file }, 'actors file is missing; keeping the last good copy');
+        else announce(actors);
       } catch (error) {
         logger?.error({ file, err: messageOf(error) }, 'actors file changed but cannot be read; keeping the last good copy');
       }
@@ -103,10 +106,10 @@ export function createJsonActorsStore(options: JsonActorsStoreOptions): JsonActo
 
   return {
     async list() {
-      return structuredClone(await current());
+      return structuredClone((await current()).actors);
     },
     async find(idOrName) {
-      const actors = await current();
+      const { actors } = await current();
       const actor = actors.find((a) => String(a.id) === idOrName) ?? actors.find((a) => a.name === idOrName);
       return actor && structuredClone(actor);
     },
