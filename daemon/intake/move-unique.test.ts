@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isErrno } from '../fs/atomic-write.js';
 import { moveUnique } from './move-unique.js';
 
 let dir: string;
@@ -40,6 +41,12 @@ describe('moveUnique', () => {
     });
     expect(moved).toBe(join(out, 'q-1.json'));
     expect(stems).toEqual(['q-1']);
+  });
+
+  it('rejects with ENOENT for a source deleted before the move, and frees the name it had picked', async () => {
+    const out = join(dir, 'out');
+    await expect(moveUnique(join(dir, 'gone'), out, 'a.json')).rejects.toSatisfy((e) => isErrno(e, 'ENOENT'));
+    expect(await moveUnique(await source('w'), out, 'a.json')).toBe(join(out, 'a.json'));
   });
 
   it('leaves the source in place when `before` fails', async () => {
