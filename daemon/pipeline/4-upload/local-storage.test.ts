@@ -55,6 +55,15 @@ describe('local storage', () => {
     expect(await storage.get(KEY)).toBeNull();
   });
 
+  it('removes folders a delete leaves empty, and only those', async () => {
+    const draft = 'actors/0001_a/poster_frame/drafts/job_1/0001_a_poster_sm.webp';
+    await storage.put(KEY, bytes(1), 'image/webp');
+    await storage.put(draft, bytes(2), 'image/webp');
+    await storage.delete([draft]);
+    expect(await readdir(path.join(base, 'media', 'actors', '0001_a', 'poster_frame'))).toEqual(['0001_a_poster_sm.webp']);
+    expect(await bodyOf(storage, KEY)).toEqual(Buffer.from([1]));
+  });
+
   it.each(['actors/none.webp', 'actors'])('gets null for %s, which is not a stored file', async (key) => {
     await storage.put(KEY, bytes(1), 'image/webp');
     expect(await storage.get(key)).toBeNull();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf, PipelineError } from '../../errors.js';
 import type { Storage } from './storage.js';
@@ -83,6 +83,7 @@ export function createLocalStorage(options: LocalStorageOptions): Storage {
     async delete(keys) {
       const files = keys.map((key) => [key, fileOf(key)] as const); // every key checked before any is deleted
       await Promise.all(files.map(([key, file]) => attempt('delete', key, () => rm(file, { force: true }))));
+      await Promise.all([...new Set(files.map(([, file]) => path.dirname(file)))].map((dir) => removeEmptyParents(dir, root)));
     },
     async get(key) {
       const file = fileOf(key);
@@ -97,4 +98,18 @@ export function createLocalStorage(options: LocalStorageOptions): Storage {
       return { accelerated: url, standard: url };
     },
   };
+}
+
+/**
+ * Removes `dir` and its parents up to (not including) `root` while they are empty, so discarded drafts
+ * leave no empty folders behind. Stops quietly at the first folder that is not empty or not there.
+ */
+async function removeEmptyParents(dir: string, root: string): Promise<void> {
+  for (let current = dir; current.startsWith(root + path.sep); current = path.dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return;
+    }
+  }
 }
