@@ -28,9 +28,8 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   return file;
 }
 
-/** Collects uncaught page errors and console errors, so a test can require there were none. */
-export function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
+/** Collects uncaught page errors and console errors (into `errors`, shared by several pages), so a test can require there were none. */
+export function watchErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

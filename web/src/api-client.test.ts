@@ -56,6 +56,19 @@ describe('createApiClient', () => {
     expect(error).toMatchObject({ status: 404, code: 'actor_not_found', message: body.message, details: body.details });
   });
 
+  it('spells out field issues of a refused request', async () => {
+    const details = [
+      { field: 'actor_name', message: 'Expected actor_name of 1-128 letters' },
+      { field: 'lora_model_url', message: 'Expected lora_model_url to be an s3:// URL' },
+    ];
+    answer = () => ({ status: 400, body: JSON.stringify({ success: false, error: 'invalid_request', message: 'The body is wrong; see details', details }) });
+    await expect(createApiClient(baseUrl).regenerate(makeActor())).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: 'The body is wrong (actor_name: Expected actor_name of 1-128 letters; lora_model_url: Expected lora_model_url to be an s3:// URL)',
+      details,
+    });
+  });
+
   it('names the status when the error body is not JSON', async () => {
     answer = () => ({ status: 502, type: 'text/html', body: '<h1>Bad gateway</h1>' });
     await expect(createApiClient(baseUrl).listActors()).rejects.toMatchObject({ status: 502, code: 'bad_response', message: 'The daemon answered 502 Bad Gateway' });

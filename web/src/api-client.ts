@@ -1,4 +1,5 @@
 import type { AcceptedResponse, Actor, ErrorBody, Job } from '../../shared/api-types.js';
+import type { FieldIssue } from '../../shared/request-schema.js';
 
 /**
  * A failed API call. `message` is the server's own reason when it sent one (`ErrorBody.message`),
@@ -32,9 +33,19 @@ export interface ApiClient {
 const isErrorBody = (body: unknown): body is ErrorBody =>
   typeof body === 'object' && body !== null && typeof (body as ErrorBody).message === 'string';
 
+const isFieldIssues = (details: unknown): details is FieldIssue[] =>
+  Array.isArray(details) && details.length > 0 && details.every((d: Partial<FieldIssue>) => typeof d?.field === 'string' && typeof d.message === 'string');
+
+/** The server's message, with its field issues spelled out: "see details" means nothing to a user. */
+function describe(body: ErrorBody): string {
+  if (!isFieldIssues(body.details)) return body.message;
+  const issues = body.details.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+  return `${body.message.replace(/[;,.]?\s*see details\.?$/i, '')} (${issues})`;
+}
+
 async function readError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => undefined);
-  if (isErrorBody(body)) return new ApiError(response.status, body.error, body.message, body.details);
+  if (isErrorBody(body)) return new ApiError(response.status, body.error, describe(body), body.details);
   return new ApiError(response.status, 'bad_response', `The daemon answered ${response.status} ${response.statusText}`.trim());
 }
 
