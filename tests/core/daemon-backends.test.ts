@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import sharp from 'sharp';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/api-types.js';
+import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
+import { createS3Client } from '../../daemon/pipeline/4-upload/s3-client.js';
+import { startRunpodPeer, type RunpodPeer } from '../peers/runpod-peer.js';
+import { requestFor, sampleActors } from '../support/sample-actors.js';
+import { startS3rver, type RunningS3rver } from '../support/s3rver.js';
+import { startTestDaemon, type TestDaemon } from '../support/start-test-daemon.js';
+
+/**
+ * The production path end to end: the daemon generates on a RunPod-protocol peer and publishes to an
+ * S3-protocol server, both on loopback, configured only through the environment.
+ */
+
+const API_KEY = 'rp_test_key';
+const ENDPOINT = 'poster-endpoint';
+const actors = sampleActors(2);
+let s3: RunningS3rver;
+let runpod: RunpodPeer;
+let daemon: TestDaemon;
+let posterPng: string;
+
+beforeAll(async () => {
+  [s3, runpod] = await Promise.all([startS3rver(), startRunpodPeer({ apiKey: API_KEY, endpointId: ENDPOINT })]);
+  const generated = await createBuiltinGenerator().generate({
+    actor: { id: '1', name: actors[0]!.name, description: 'from the GPU', loraModelUrl: 's3://m/x' },
+    params: { seed: 1 },
+    width: 1024,
+    height: 1024,
+    signal: new AbortController().signal,
+    onProgress: () => {},
+  });
+  posterPng = Buffer.from(generated.kind === 'bytes' ? generated.bytes : new Uint8Array()).toString('base64');
+  daemon = await startTestDaemon({
+    actors,
+    env: {
+      RUNPOD_API_KEY: API_KEY,
+      RUNPOD_ENDPOINT_ID: ENDPOINT,
+      RUNPOD_BASE_URL: runpod.baseUrl,
+      RUNPOD_POLL_INTERVAL_MS: '10',
+      RUNPOD_PRESIGN_LORA: 'false',
+      AWS_USER_IMAGES_BUCKET: s3.bucket,
+      AWS_ACCESS_KEY: s3.accessKeyId,
+      AWS_ACCESS_SECRET: s3.secretAccessKey,
+      AWS_REGION: s3.region,
+      S3_ENDPOINT: s3.endpoint,
+    },
+  });
+}, 60_000);
+afterAll(async () => {
+  await daemon?.dispose();
+  await Promise.all([s3?.close(), runpod?.close()]);
+});
+
+let actorsBefore: string;
+beforeEach(async () => {
+  actorsBefore = await readFile(daemon.actorsFile, 'utf8');
+});
+
+async function bucketKeys(): Promise<string[]> {
+  const client = createS3Client({ region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, endpoint: s3.endpoint, forcePathStyle: true });
+  const listing = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+  return (listing.Contents ?? []).map((object) => object.Key!).sort();
+}
+
+const regenerate = (actor: Actor) =>
+  fetch(`${daemon.url}/api/actors/${actor.id}/regenerate-poster-frame`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(requestFor(actor)),
+  });
+
+describe('GENERATOR=runpod with STORAGE=s3', () => {
+  it('a worker FAILED job answers 502 with the worker message and changes nothing', async () => {
+    runpod.setScenario({ steps: [{ status: 'IN_QUEUE' }, { status: 'IN_PROGRESS' }, { status: 'FAILED', error: 'CUDA error: out of memory' }] });
+    const response = await regenerate(actors[1]!);
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ success: false, error: 'generation_failed', message: expect.stringContaining('CUDA error: out of memory') });
+    expect(await readFile(daemon.actorsFile, 'utf8')).toBe(actorsBefore);
+    expect(await bucketKeys()).toEqual([]);
+  });
+
+  it('publishes the three sizes to the bucket at the seed keys and records their URLs', async () => {
+    runpod.setScenario({ steps: [{ status: 'IN_QUEUE' }, { status: 'IN_PROGRESS' }, { status: 'COMPLETED', output: { image: posterPng } }] });
+    const response = await regenerate(actors[0]!);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+
+    const name = actors[0]!.name;
+    expect(await bucketKeys()).toEqual(['sm', 'md', 'lg'].map((size) => `actors/${name}/poster_frame/${name}_poster_${size}.webp`).sort());
+    const lg = await fetch(body.poster_frames.standard.webp_lg);
+    expect(lg.headers.get('content-type')).toBe('image/webp');
+    expect(await sharp(new Uint8Array(await lg.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 1024, height: 1024 });
+    expect(body.poster_frames.standard.webp_lg).toMatch(new RegExp(`^${s3.endpoint}/${s3.bucket}/actors/${name}/poster_frame/${name}_poster_lg\\.webp\\?v=[0-9a-f]{10}$`));
+
+    const saved: Actor[] = JSON.parse(await readFile(daemon.actorsFile, 'utf8'));
+    expect(saved[0]!.poster_frames).toEqual(body.poster_frames);
+    const run = runpod.calls.filter((call) => call.path.endsWith('/run')).at(-1)!;
+    expect(run.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(JSON.stringify(run.body)).toContain(name);
+  });
+});
