@@ -1,10 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { Actor } from '../../shared/api-types.js';
 import { IDLE, type CardState } from './card-state.js';
 import { emit } from './emit.js';
 import { posterSources } from './poster-sources.js';
 import { regeneratedText } from './relative-time.js';
-import { controlStyles } from './shared-styles.js';
+import { actorCardStyles } from './actor-card.styles.js';
 
 /** Lets a long name like "0011_pacific_islander_29_female" wrap after an underscore, not mid-word. */
 const breakable = (name: string) => name.split('_').map((part, i) => (i === 0 ? part : html`_<wbr />${part}`));
@@ -21,101 +21,7 @@ const breakable = (name: string) => name.split('_').map((part, i) => (i === 0 ? 
  * @csspart poster - the poster image or placeholder
  */
 export class ActorCard extends LitElement {
-  static override styles = [
-    controlStyles,
-    css`
-      :host {
-        display: block;
-      }
-      article {
-        display: flex;
-        flex-direction: column;
-        height: 100%;
-        background: var(--pf-surface);
-        border: 1px solid var(--pf-border);
-        border-radius: var(--pf-radius);
-        box-shadow: var(--pf-shadow);
-        overflow: hidden;
-      }
-      .poster {
-        position: relative;
-        aspect-ratio: 1;
-        background: var(--pf-surface-2);
-      }
-      img,
-      .placeholder {
-        display: block;
-        width: 100%;
-        height: 100%;
-        object-fit: cover;
-      }
-      .placeholder {
-        display: grid;
-        place-content: center;
-        justify-items: center;
-        gap: 0.25rem;
-        color: var(--pf-muted);
-        font-size: 0.9rem;
-      }
-      .placeholder span[aria-hidden] {
-        font-size: 3rem;
-      }
-      .busy-veil {
-        position: absolute;
-        inset: 0;
-        background: linear-gradient(transparent 55%, rgb(0 0 0 / 0.55));
-      }
-      .body {
-        display: flex;
-        flex-direction: column;
-        gap: 0.4rem;
-        padding: 0.9rem 1rem 1rem;
-        flex: 1;
-      }
-      h3 {
-        margin: 0;
-        font-size: 1rem;
-        line-height: 1.3;
-        overflow-wrap: break-word;
-      }
-      .description {
-        margin: 0;
-        color: var(--pf-muted);
-        font-size: 0.9rem;
-      }
-      .meta {
-        margin: 0 0 0.4rem;
-        color: var(--pf-muted);
-        font-size: 0.8rem;
-      }
-      button {
-        margin-top: auto;
-        width: 100%;
-        padding-inline: 0.5rem;
-      }
-      .progress {
-        display: grid;
-        gap: 0.3rem;
-        font-size: 0.8rem;
-        color: var(--pf-text);
-      }
-      progress {
-        width: 100%;
-        height: 0.4rem;
-        accent-color: var(--pf-accent);
-      }
-      @media (prefers-reduced-motion: no-preference) {
-        img {
-          animation: fade-in 300ms ease-out;
-        }
-        @keyframes fade-in {
-          from {
-            opacity: 0.3;
-          }
-        }
-      }
-    `,
-  ];
+  static override styles = actorCardStyles;
 
   static override properties = {
     actor: { attribute: false },

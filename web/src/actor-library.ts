@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Actor, Job, LiveEvent } from '../../shared/api-types.js';
 import { actorKey, applyActorUpdates, filterActors } from './actor-list.js';
@@ -11,7 +11,7 @@ import { apiContext } from './context.js';
 import { emit, type PosterframeEvent } from './emit.js';
 import { FeedController } from './feed-controller.js';
 import { activeJobsByActor, isFinished, mergeJobs, upsertJob } from './job-list.js';
-import { controlStyles } from './shared-styles.js';
+import { actorLibraryStyles } from './actor-library.styles.js';
 
 /**
  * The Actor Library: a searchable grid of actor cards. It runs the regenerate flow (confirm → start
@@ -21,63 +21,7 @@ import { controlStyles } from './shared-styles.js';
  * @fires pf-toast - when a regeneration this page started begins, succeeds or fails
  */
 export class ActorLibrary extends LitElement {
-  static override styles = [
-    controlStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
-        justify-content: space-between;
-        gap: 0.75rem;
-        margin-bottom: 1rem;
-      }
-      label {
-        display: grid;
-        gap: 0.25rem;
-        font-weight: 600;
-        font-size: 0.9rem;
-        flex: 1 1 16rem;
-        max-width: 28rem;
-      }
-      input {
-        font: inherit;
-        min-height: 2.75rem;
-        padding: 0 0.75rem;
-        border-radius: 0.5rem;
-        border: 1px solid var(--pf-border);
-        background: var(--pf-surface);
-        color: var(--pf-text);
-      }
-      .count {
-        margin: 0;
-        color: var(--pf-muted);
-        font-size: 0.9rem;
-      }
-      ul {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
-        gap: 1rem;
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      li {
-        display: grid; /* the card fills its row's height, so buttons line up */
-      }
-      .message {
-        padding: 2rem;
-        text-align: center;
-        color: var(--pf-muted);
-      }
-      .error {
-        color: var(--pf-danger);
-      }
-    `,
-  ];
+  static override styles = actorLibraryStyles;
 
   static override properties = {
     query: { state: true },

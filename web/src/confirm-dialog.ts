@@ -87,10 +87,6 @@ export class ConfirmDialog extends LitElement {
     this.confirmLabel = 'Confirm';
   }
 
-  private get dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
-  }
-
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('open')) return;
     if (this.open && !this.dialog.open) {
@@ -100,6 +96,10 @@ export class ConfirmDialog extends LitElement {
     } else if (!this.open && this.dialog.open) {
       this.dialog.close();
     }
+  }
+
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
   }
 
   private onClose(): void {

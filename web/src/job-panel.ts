@@ -1,12 +1,13 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Job } from '../../shared/api-types.js';
 import { apiContext } from './context.js';
 import { FeedController } from './feed-controller.js';
 import { isActive, mergeJobs, upsertJob } from './job-list.js';
 import { overallPercent, progressText } from './job-progress.js';
+import { jobPanelStyles } from './job-panel.styles.js';
 
 /** The panel lists this many; the page keeps a few more for the cards. */
 const SHOWN_JOBS = 12;
@@ -19,70 +20,7 @@ const SOURCE_LABELS: Record<Job['source'], string> = { api: 'web/API', folder: '
  * errors. Loads `GET /api/jobs`, then follows `job` events on the live feed.
  */
 export class JobPanel extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h2 {
-      margin: 0 0 0.75rem;
-      font-size: 1.1rem;
-    }
-    ol {
-      display: grid;
-      gap: 0.5rem;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    li {
-      display: grid;
-      gap: 0.2rem;
-      padding: 0.6rem 0.75rem;
-      border: 1px solid var(--pf-border);
-      border-radius: 0.5rem;
-      background: var(--pf-surface);
-      font-size: 0.85rem;
-    }
-    .row {
-      display: flex;
-      justify-content: space-between;
-      align-items: baseline;
-      gap: 0.5rem;
-    }
-    .name {
-      font-weight: 600;
-      overflow-wrap: anywhere;
-    }
-    .status {
-      flex: none;
-      padding: 0 0.5rem;
-      border-radius: 999px;
-      font-size: 0.75rem;
-      font-weight: 700;
-      background: var(--pf-accent-soft);
-      color: var(--pf-text);
-    }
-    .done .status {
-      background: var(--pf-success-soft);
-      color: var(--pf-success);
-    }
-    .failed .status {
-      background: var(--pf-danger-soft);
-      color: var(--pf-danger);
-    }
-    .muted {
-      color: var(--pf-muted);
-    }
-    .error {
-      color: var(--pf-danger);
-      overflow-wrap: anywhere;
-    }
-    progress {
-      width: 100%;
-      height: 0.3rem;
-      accent-color: var(--pf-accent);
-    }
-  `;
+  static override styles = jobPanelStyles;
 
   static override properties = {
     jobs: { state: true },

@@ -1,7 +1,7 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ToastRequest } from './emit.js';
-import { controlStyles } from './shared-styles.js';
+import { toastStackStyles } from './toast-stack.styles.js';
 
 interface Toast extends ToastRequest {
   id: number;
@@ -21,72 +21,7 @@ const ICONS: Record<Toast['kind'], string> = { info: 'ℹ️', success: '✅', e
  * @csspart toast - each notification
  */
 export class ToastStack extends LitElement {
-  static override styles = [
-    controlStyles,
-    css`
-      :host {
-        position: fixed;
-        z-index: 10;
-        right: 1rem;
-        bottom: 1rem;
-        width: min(24rem, calc(100vw - 2rem));
-        pointer-events: none; /* the page under the empty area stays clickable */
-      }
-      ol {
-        display: flex;
-        flex-direction: column;
-        gap: 0.5rem;
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      li {
-        pointer-events: auto;
-        display: flex;
-        align-items: flex-start;
-        gap: 0.5rem;
-        padding: 0.75rem 0.5rem 0.75rem 1rem;
-        border-radius: var(--pf-radius);
-        border: 1px solid var(--pf-border);
-        border-left: 0.35rem solid var(--pf-accent);
-        background: var(--pf-surface);
-        color: var(--pf-text);
-        box-shadow: var(--pf-shadow-lg);
-      }
-      li.success {
-        border-left-color: var(--pf-success);
-      }
-      li.error {
-        border-left-color: var(--pf-danger);
-        background: var(--pf-danger-soft);
-      }
-      .message {
-        flex: 1;
-        overflow-wrap: anywhere;
-        padding-top: 0.1rem;
-      }
-      button {
-        min-height: 2rem;
-        min-width: 2rem;
-        padding: 0 0.5rem;
-        border: none;
-        background: transparent;
-        font-size: 1.2rem;
-        line-height: 1;
-      }
-      @media (prefers-reduced-motion: no-preference) {
-        li {
-          animation: slide-in 200ms ease-out;
-        }
-        @keyframes slide-in {
-          from {
-            opacity: 0;
-            transform: translateY(0.75rem);
-          }
-        }
-      }
-    `,
-  ];
+  static override styles = toastStackStyles;
 
   static override properties = {
     toasts: { state: true },
