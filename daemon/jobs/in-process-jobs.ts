@@ -4,7 +4,7 @@ import type { Job, JobStage, RegenerateResponse } from '../../shared/api-types.j
 import { isPipelineError, messageOf, PipelineError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { ReportProgress } from '../pipeline/run-pipeline.js';
-import { createJob, jobKey } from './create-job.js';
+import { createJob, jobKey, requireValidRequest } from './create-job.js';
 import type { JobStore } from './job-store.js';
 import { isTerminal, type JobService } from './job-service.js';
 import { createWaiters } from './waiters.js';
@@ -69,7 +69,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       changed(job, { status: 'queued', started_at: job.started_at ?? new Date().toISOString() }, true);
       try {
         const result = await run(job, stopping.signal, report);
-        finish(job, { status: 'done', percent: 100, message: result.message, result });
+        await finish(job, { status: 'done', percent: 100, message: result.message, result });
         logger.info({ jobId: job.id, actor: job.actor_name }, 'job done');
       } catch (error) {
         if (stopping.signal.aborted) {
@@ -80,7 +80,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
         const failure = isPipelineError(error) ? error : new PipelineError('internal_error', messageOf(error), { cause: error });
         if (!isPipelineError(error)) logger.error({ err: error, jobId: job.id }, 'job failed unexpectedly');
         else logger.warn({ jobId: job.id, error: failure.code, stage: failure.stage, message: failure.message }, 'job failed');
-        finish(job, {
+        await finish(job, {
           status: 'failed',
           message: failure.message,
           error: { error: failure.code, message: failure.message, stage: failure.stage, details: failure.details },
@@ -91,9 +91,15 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     void work.finally(() => running.delete(job.id));
   }
 
-  function finish(job: Job, fields: Partial<Job>): void {
+  /** The terminal state is on disk before anyone hears of it, so an answered request is a recorded one. */
+  async function finish(job: Job, fields: Partial<Job>): Promise<void> {
+    const now = new Date().toISOString();
+    const finished = { ...job, ...fields, finished_at: now, updated_at: now };
+    // The in-memory job turns terminal only after the write, or waitFor() could answer before it.
+    await persist(finished);
+    Object.assign(job, finished);
     active.delete(jobKey(job));
-    changed(job, { ...fields, finished_at: new Date().toISOString() }, true);
+    events.publish({ type: 'job', job: structuredClone(job) });
     waiters.settle(job.id, structuredClone(job));
     void forgetOldJobs();
   }
@@ -111,6 +117,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
   return {
     async submit({ source, actor, request }) {
       if (stopping.signal.aborted) throw new PipelineError('shutting_down', 'The daemon is shutting down and takes no new work; retry once it is back.');
+      requireValidRequest(actor, request);
       const candidate = createJob({ id: newJobId(), source, actor, request });
       const existing = jobs.get(active.get(jobKey(candidate)) ?? '');
       if (existing) return { job: structuredClone(existing), joined: true };

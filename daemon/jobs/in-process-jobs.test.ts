@@ -1,0 +1,109 @@
+import path from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor, Job, RegenerateResponse } from '../../shared/api-types.js';
+import { tempDir } from '../../tests/support/temp-dir.js';
+import { PipelineError } from '../errors.js';
+import { createEventBus } from '../events/event-bus.js';
+import { createInProcessJobs, type RunJob } from './in-process-jobs.js';
+import { createFileJobStore, type JobStore } from './job-store.js';
+
+const actor = (id: number, name = `000${id}_test_30_female`): Actor => ({ id, name, description: 'd' });
+const request = (a: Actor) => ({ actor_name: a.name, lora_model_url: 's3://m/x.safetensors' });
+const response = (job: Job): RegenerateResponse => ({
+  success: true,
+  actor_id: job.actor_id,
+  actor_name: job.actor_name,
+  poster_frames: { accelerated: { webp_sm: 'a', webp_md: 'b', webp_lg: 'c' }, standard: { webp_sm: 'a', webp_md: 'b', webp_lg: 'c' } },
+  message: 'ok',
+});
+
+/** A run function the test finishes by hand, one job at a time. */
+function controllableRun() {
+  const pending = new Map<string, { resolve: () => void; reject: (e: unknown) => void }>();
+  const run: RunJob = (job, signal, report) =>
+    new Promise((resolve, reject) => {
+      report('generating', 10, 'working');
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      pending.set(job.id, { resolve: () => resolve(response(job)), reject });
+    });
+  return { run, pending };
+}
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let store: JobStore;
+beforeEach(async () => {
+  dir = await tempDir();
+  store = createFileJobStore(path.join(dir.path, 'jobs'));
+});
+afterEach(() => dir.remove());
+
+const service = (run: RunJob, keepFinished?: number) =>
+  createInProcessJobs({ store, events: createEventBus(), logger: pino({ level: 'silent' }), run, keepFinished });
+
+describe('in-process jobs', () => {
+  it('joins a second request for the same actor and mode, but not for another actor', async () => {
+    const { run, pending } = controllableRun();
+    const jobs = service(run);
+    const first = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    const again = await jobs.submit({ source: 'folder', actor: actor(1), request: request(actor(1)) });
+    const other = await jobs.submit({ source: 'api', actor: actor(2), request: request(actor(2)) });
+    expect([first.joined, again.joined, other.joined]).toEqual([false, true, false]);
+    expect(again.job.id).toBe(first.job.id);
+    expect(other.job.id).not.toBe(first.job.id);
+    for (const p of pending.values()) p.resolve();
+    await expect(jobs.waitFor(first.job.id)).resolves.toMatchObject({ status: 'done', result: { message: 'ok' } });
+  });
+
+  it('records a failure with its code, message and stage', async () => {
+    const jobs = service(async () => {
+      throw Object.assign(new PipelineError('generation_failed', 'GPU on fire'), { stage: 'generating' as const });
+    });
+    const { job } = await jobs.submit({ source: 'cli', actor: actor(1), request: request(actor(1)) });
+    const failed = await jobs.waitFor(job.id);
+    expect(failed).toMatchObject({ status: 'failed', error: { error: 'generation_failed', message: 'GPU on fire', stage: 'generating' } });
+    expect((await store.load()).find((j) => j.id === job.id)?.status).toBe('failed');
+  });
+
+  it('turns an unexpected exception into internal_error rather than losing the job', async () => {
+    const jobs = service(async () => {
+      throw new TypeError('bug');
+    });
+    const { job } = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    expect(await jobs.waitFor(job.id)).toMatchObject({ status: 'failed', error: { error: 'internal_error', message: 'bug' } });
+  });
+
+  it.each([
+    ['a hostile stored name', actor(1, '../../etc'), request(actor(1, '../../etc'))],
+    ['a name that is not the actor’s', actor(1), request(actor(2))],
+  ])('refuses %s before creating a job', async (_, a, r) => {
+    const jobs = service(controllableRun().run);
+    await expect(jobs.submit({ source: 'cli', actor: a, request: r })).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(jobs.list()).toEqual([]);
+  });
+
+  it('interrupts running jobs at shutdown, leaves them queued on disk, and a new service resumes them', async () => {
+    const jobs = service(controllableRun().run);
+    const { job } = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    const waiting = expect(jobs.waitFor(job.id)).rejects.toMatchObject({ code: 'shutting_down' });
+    await jobs.shutdown(10);
+    await waiting;
+    await expect(jobs.submit({ source: 'api', actor: actor(2), request: request(actor(2)) })).rejects.toMatchObject({ code: 'shutting_down' });
+    expect((await store.load())[0]).toMatchObject({ id: job.id, status: 'queued' });
+
+    const next = service(async (resumed) => response(resumed));
+    expect(await next.resume()).toBe(1);
+    await expect(next.waitFor(job.id)).resolves.toMatchObject({ status: 'done' });
+  });
+
+  it('forgets the oldest finished jobs beyond keepFinished, on disk too', async () => {
+    const jobs = service(async (job) => response(job), 2);
+    for (const id of [1, 2, 3]) {
+      const { job } = await jobs.submit({ source: 'api', actor: actor(id), request: request(actor(id)) });
+      await jobs.waitFor(job.id);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(jobs.list().map((j) => j.actor_id)).toEqual(['3', '2']);
+    expect((await store.load()).map((j) => j.actor_id).sort()).toEqual(['2', '3']);
+  });
+});
