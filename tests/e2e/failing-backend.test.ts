@@ -1,37 +1,14 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../support/browser.js';
-import { card, cardButton, screenshot, toast, watchErrors } from './page-helpers.js';
-import { startTestDaemon, type TestDaemon } from './test-daemon.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserTest } from './browser-test.js';
+import { card, cardButton, confirmRegenerate, screenshot, toast } from './page-helpers.js';
 import { GPU_CRASH, failingGenerator } from './test-generators.js';
 
-let daemon: TestDaemon;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  daemon = await startTestDaemon({ generator: failingGenerator });
-  browser = await launchBrowser({ width: 360, height: 800 });
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(10_000);
-  errors = watchErrors(page);
-  await page.goto(daemon.url);
-});
-
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await daemon?.close();
-});
+const ui = useBrowserTest({ overrides: { generator: failingGenerator }, viewport: { width: 360, height: 800 } });
 
 describe('a failing backend, on a 360 px wide screen', () => {
   it("shows the server's reason in an error toast and gives the button back", async () => {
-    await cardButton(page, 5).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Regenerate', exact: true }).click();
+    const { page, daemon } = ui;
+    await confirmRegenerate(page, 5);
     await toast(page, 'Regenerating poster frame for 0005_latina_31_female...').waitFor();
 
     const error = toast(page, GPU_CRASH);
@@ -50,18 +27,20 @@ describe('a failing backend, on a 360 px wide screen', () => {
   });
 
   it('dismisses a toast with its button', async () => {
+    const { page } = ui;
     const error = toast(page, GPU_CRASH);
     await error.getByRole('button', { name: 'Dismiss notification' }).click();
     await error.waitFor({ state: 'detached' });
   });
 
   it("shows the server's validation message when a request is refused outright", async () => {
+    const { page, daemon, errors } = ui;
     // A card asks for an actor whose fields the daemon refuses: the POST itself fails with 400, no job is made.
     await card(page, 1).evaluate((element) => {
       const actor = { id: 1, name: '../etc', lora_model_url: 'ftp://x' };
       element.dispatchEvent(new CustomEvent('pf-regenerate', { detail: { actor }, bubbles: true, composed: true }));
     });
-    await page.getByRole('dialog').getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate', exact: true }).click();
     const refused = page.locator('toast-stack li[role="alert"]', { hasText: 'Could not regenerate the poster for ../etc' });
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/actor_name: Expected .*lora_model_url: Expected/);

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api-types.js';
-import { launchBrowser, type Browser } from '../support/browser.js';
-import { card, cardButton, DOCS_DIR, focusedText, screenshot, toast, watchErrors } from './page-helpers.js';
-import { regenerateNow, startTestDaemon, type TestDaemon } from './test-daemon.js';
+import { useBrowserTest } from './browser-test.js';
+import { card, cardButton, confirmRegenerate, DOCS_DIR, focusedText, screenshot, toast } from './page-helpers.js';
+import { regenerateNow } from './test-daemon.js';
 import { GatedGenerator } from './test-generators.js';
 
 const SAMPLE: Actor[] = JSON.parse(await readFile(new URL('../../data/actorsData.json', import.meta.url), 'utf8'));
@@ -14,33 +13,18 @@ const SAMPLE: Actor[] = JSON.parse(await readFile(new URL('../../data/actorsData
 const WITH_POSTERS = SAMPLE.slice(0, 4) as (Actor & { id: number; lora_model_url: string; description: string })[];
 
 const generator = new GatedGenerator();
-let daemon: TestDaemon;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  daemon = await startTestDaemon({ generator });
-  for (const actor of WITH_POSTERS) await regenerateNow(daemon.url, actor);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(10_000);
-  errors = watchErrors(page);
-  await page.goto(daemon.url);
+const ui = useBrowserTest({
+  overrides: { generator },
+  seed: async (daemon) => {
+    for (const actor of WITH_POSTERS) await regenerateNow(daemon.url, actor);
+  },
 });
 
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  generator.release();
-  await browser?.close();
-  await daemon?.close();
-});
+afterAll(() => generator.release());
 
 describe('the Actor Library in Chromium', () => {
   it('renders a card for every sample actor, with lazy responsive posters or a placeholder', async () => {
+    const { page } = ui;
     await page.locator('actor-card').nth(SAMPLE.length - 1).waitFor();
     expect(await page.locator('actor-card h3').allTextContents()).toEqual(SAMPLE.map((a) => a.name));
 
@@ -60,6 +44,7 @@ describe('the Actor Library in Chromium', () => {
   });
 
   it('filters the grid by name', async () => {
+    const { page } = ui;
     const search = page.getByRole('searchbox', { name: 'Filter by name' });
     await search.fill('east asian');
     await expect.poll(() => page.locator('actor-card h3').allTextContents()).toEqual(['0003_east_asian_27_female', '0010_east_asian_40_male']);
@@ -69,6 +54,7 @@ describe('the Actor Library in Chromium', () => {
   });
 
   it('starts nothing when the confirmation is cancelled, by button or Escape, and gives focus back', async () => {
+    const { page, daemon } = ui;
     const posts: string[] = [];
     page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
     const jobsBefore = await daemon.jobs();
@@ -93,12 +79,12 @@ describe('the Actor Library in Chromium', () => {
   });
 
   it('regenerates a poster: confirm, toast, live progress, a new image version, success toast', async () => {
+    const { page } = ui;
     const poster = card(page, 1).locator('img');
     const oldSrc = await poster.getAttribute('src');
     generator.hold();
 
-    await cardButton(page, 1).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await confirmRegenerate(page, 1);
     await toast(page, 'Regenerating poster frame for 0001_european_20_female...').waitFor();
     await card(page, 1).getByText('Generating · 50% · step 15/30').waitFor();
     expect((await cardButton(page, 1).textContent())?.trim()).toBe('⏳ Generating…');

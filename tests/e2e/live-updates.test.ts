@@ -1,53 +1,28 @@
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../support/browser.js';
-import { card, cardButton, toast, watchErrors } from './page-helpers.js';
-import { startTestDaemon, type TestDaemon } from './test-daemon.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserTest } from './browser-test.js';
+import { card, cardButton, confirmRegenerate, toast } from './page-helpers.js';
 import { GatedGenerator } from './test-generators.js';
 
 const generator = new GatedGenerator();
-let daemon: TestDaemon;
-let browser: Browser;
-let first: Page;
+const ui = useBrowserTest({ overrides: { generator } });
 let second: Page;
-let errors: string[];
-
-async function openPage(): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(10_000);
-  watchErrors(page, errors);
-  await page.goto(daemon.url);
-  await page.locator('connection-indicator [data-state="open"]').waitFor();
-  return page;
-}
 
 beforeAll(async () => {
-  daemon = await startTestDaemon({ generator });
-  browser = await launchBrowser();
-  errors = [];
-  first = await openPage();
-  second = await openPage();
+  second = await ui.openPage();
 });
 
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  generator.release();
-  await browser?.close();
-  await daemon?.close();
-});
+afterAll(() => generator.release());
 
 describe('live updates across pages and sources', () => {
   it("shows one page's regeneration live on another page", async () => {
+    const first = ui.page;
     generator.hold();
     await card(second, 6).getByText('No poster yet').waitFor();
 
-    await cardButton(first, 6).click();
-    await first.getByRole('dialog').getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await confirmRegenerate(first, 6);
     await card(second, 6).getByText('Generating · 50% · step 15/30').waitFor();
     expect(await cardButton(second, 6).getAttribute('aria-disabled')).toBe('true');
 
@@ -62,6 +37,7 @@ describe('live updates across pages and sources', () => {
   });
 
   it('updates an open page when a request file is dropped into the requests folder', async () => {
+    const { page: first, daemon } = ui;
     generator.hold();
     const request = {
       actor_id: 7,

@@ -12,6 +12,12 @@ export const card = (page: Page, actorId: number | string): Locator => page.loca
 export const cardButton = (page: Page, actorId: number | string): Locator => card(page, actorId).locator('button');
 export const toast = (page: Page, text: string): Locator => page.locator('toast-stack li', { hasText: text });
 
+/** Presses an actor's "Regenerate Poster" button and confirms in the dialog. */
+export async function confirmRegenerate(page: Page, actorId: number | string): Promise<void> {
+  await cardButton(page, actorId).click();
+  await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate', exact: true }).click();
+}
+
 /** Where focus really is, looking inside shadow roots: the text of the focused element. */
 export const focusedText = (page: Page): Promise<string | undefined> =>
   page.evaluate(() => {
@@ -20,10 +26,25 @@ export const focusedText = (page: Page): Promise<string | undefined> =>
     return active?.textContent?.trim();
   });
 
-/** Saves a screenshot to test-artifacts/ (gitignored), for a human to look at. */
+/**
+ * Saves a screenshot to test-artifacts/ (gitignored), for a human to look at. It waits for running
+ * entry animations to end, so a dialog or toast that just appeared is shown settled. (Not Playwright's
+ * `animations: 'disabled'`: that changes the page's timing for the tests after it.)
+ */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.evaluate(() => {
+    // Each shadow root lists only its own animations, so visit them all.
+    const roots: DocumentOrShadowRoot[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      roots.push(root);
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+    };
+    visit(document);
+    const finite = roots.flatMap((root) => root.getAnimations()).filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    return Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
   await page.screenshot({ path: file, ...options });
   return file;
 }

@@ -22,8 +22,11 @@ export interface TestDaemon extends RunningDaemon {
  * Builds the web UI (so the browser tests always run the current source) and starts a daemon on
  * 127.0.0.1 with a free port, a temp DATA_DIR holding a copy of the sample actors, a temp REQUESTS_DIR,
  * and local storage. `close()` stops it and removes the temp dirs.
+ *
+ * @param options.overrides - what the daemon gets instead of its own parts (a test generator)
+ * @param options.env - more environment variables, e.g. `{ API_TOKEN: 's3cret' }`
  */
-export async function startTestDaemon(overrides: DaemonOverrides = {}): Promise<TestDaemon> {
+export async function startTestDaemon(options: { overrides?: DaemonOverrides; env?: Record<string, string> } = {}): Promise<TestDaemon> {
   await promisify(execFile)(process.execPath, [path.join(root, 'web/build.mjs')]);
   const temp = await mkdtemp(path.join(os.tmpdir(), 'posterframe-e2e-'));
   const dataDir = path.join(temp, 'data');
@@ -31,10 +34,10 @@ export async function startTestDaemon(overrides: DaemonOverrides = {}): Promise<
   await mkdir(dataDir);
   await copyFile(SAMPLE_ACTORS, path.join(dataDir, 'actorsData.json'));
   const config = loadConfig(
-    { DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, HOST: '127.0.0.1', PORT: '0', GENERATOR: 'builtin', STORAGE: 'local', LOG_LEVEL: 'silent' },
+    { DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, HOST: '127.0.0.1', PORT: '0', GENERATOR: 'builtin', STORAGE: 'local', LOG_LEVEL: 'silent', ...options.env },
     temp,
   );
-  const daemon = await startDaemon(config, { shutdownGraceMs: 1000, ...overrides }).catch(async (error: unknown) => {
+  const daemon = await startDaemon(config, { shutdownGraceMs: 1000, ...options.overrides }).catch(async (error: unknown) => {
     await rm(temp, { recursive: true, force: true });
     throw error;
   });

@@ -86,12 +86,8 @@ export const actorCardStyles = [
     }
     @media (prefers-reduced-motion: no-preference) {
       img {
-        animation: fade-in 300ms ease-out;
-      }
-      @keyframes fade-in {
-        from {
-          opacity: 0.3;
-        }
+        --pf-enter-opacity: 0.3;
+        animation: pf-enter 300ms ease-out;
       }
     }
   `,

@@ -6,17 +6,16 @@ import type { Actor, Job, LiveEvent } from '../../shared/api-types.js';
 import { actorKey, applyActorUpdates, filterActors } from './actor-list.js';
 import './actor-card.js';
 import { cardState } from './card-state.js';
-import './confirm-dialog.js';
 import { apiContext } from './context.js';
-import { emit, type PosterframeEvent } from './emit.js';
+import type { PosterframeEvent } from './emit.js';
 import { FeedController } from './feed-controller.js';
-import { activeJobsByActor, isFinished, mergeJobs, upsertJob } from './job-list.js';
+import { activeJobsByActor, mergeJobs, upsertJob } from './job-list.js';
+import { RegenerateFlow } from './regenerate-flow.js';
 import { actorLibraryStyles } from './actor-library.styles.js';
 
 /**
- * The Actor Library: a searchable grid of actor cards. It runs the regenerate flow (confirm → start
- * the job with `Prefer: respond-async` → follow it on the live feed) and keeps every card in step with
- * jobs started anywhere: this page, another tab, the CLI, or a request file.
+ * The Actor Library: a searchable grid of actor cards, kept in step with jobs started anywhere: this
+ * page (through its {@link RegenerateFlow}), another tab, the CLI, or a request file.
  *
  * @fires pf-toast - when a regeneration this page started begins, succeeds or fails
  */
@@ -27,8 +26,6 @@ export class ActorLibrary extends LitElement {
     query: { state: true },
     jobs: { state: true },
     updates: { state: true },
-    starting: { state: true },
-    confirming: { state: true },
   };
 
   declare private query: string;
@@ -36,12 +33,6 @@ export class ActorLibrary extends LitElement {
   declare private jobs: Job[];
   /** Actors changed by live `actor` events since the last load, by id. */
   declare private updates: Map<string, Actor>;
-  /** Actor ids confirmed whose job has not been seen yet. */
-  declare private starting: Set<string>;
-  /** The actor whose regeneration waits for confirmation. */
-  declare private confirming: Actor | undefined;
-  /** Jobs this page started whose outcome it has not announced yet. */
-  private readonly ownJobs = new Set<string>();
   private readonly api = new ContextConsumer(this, { context: apiContext });
   private readonly live = new FeedController(this, {
     onEvent: (event) => this.onLiveEvent(event),
@@ -56,14 +47,16 @@ export class ActorLibrary extends LitElement {
     },
     args: () => [],
   });
+  private readonly regenerate = new RegenerateFlow(this, {
+    knownJob: (id) => this.jobs.find((job) => job.id === id),
+    applyJob: (job) => this.applyJob(job),
+  });
 
   constructor() {
     super();
     this.query = '';
     this.jobs = [];
     this.updates = new Map();
-    this.starting = new Set();
-    this.confirming = undefined;
   }
 
   private onLiveEvent(event: LiveEvent): void {
@@ -73,46 +66,11 @@ export class ActorLibrary extends LitElement {
 
   private applyJob(job: Job): void {
     this.jobs = upsertJob(this.jobs, job);
-    if (this.starting.has(job.actor_id)) {
-      this.starting = new Set(this.starting);
-      this.starting.delete(job.actor_id);
-    }
-    if (!this.ownJobs.has(job.id) || !isFinished(job)) return;
-    this.ownJobs.delete(job.id);
-    if (job.status === 'done') {
-      emit(this, 'pf-toast', { kind: 'success', message: `New poster frame for ${job.actor_name} is live.` });
-    } else {
-      const reason = job.error?.message ?? 'The job failed without a reason.';
-      emit(this, 'pf-toast', { kind: 'error', message: `Could not regenerate the poster for ${job.actor_name}: ${reason}` });
-    }
+    this.regenerate.onJob(job);
   }
 
   private onRegenerate(event: PosterframeEvent<'pf-regenerate'>): void {
-    this.confirming = event.detail.actor;
-  }
-
-  private async onConfirm(): Promise<void> {
-    const actor = this.confirming;
-    this.confirming = undefined;
-    if (!actor) return;
-    const id = actorKey(actor);
-    this.starting = new Set(this.starting).add(id);
-    emit(this, 'pf-toast', { kind: 'info', message: `Regenerating poster frame for ${actor.name}...` });
-    try {
-      const api = this.api.value!;
-      const accepted = await api.regenerate(actor);
-      this.ownJobs.add(accepted.job_id);
-      // The job's events may have passed before its id was known here; its current state settles that.
-      this.applyJob(this.jobs.find((j) => j.id === accepted.job_id) ?? (await api.getJob(accepted.job_id)));
-    } catch (error) {
-      this.starting = new Set(this.starting);
-      this.starting.delete(id);
-      emit(this, 'pf-toast', { kind: 'error', message: `Could not regenerate the poster for ${actor.name}: ${(error as Error).message}` });
-    }
-  }
-
-  private onCancel(): void {
-    this.confirming = undefined;
+    this.regenerate.request(event.detail.actor);
   }
 
   private renderCount(fetched: Actor[]) {
@@ -134,7 +92,7 @@ export class ActorLibrary extends LitElement {
             <actor-card
               data-actor-id=${actorKey(actor)}
               .actor=${actor}
-              .state=${cardState(active.get(actorKey(actor)), this.starting.has(actorKey(actor)))}
+              .state=${cardState(active.get(actorKey(actor)), this.regenerate.isStarting(actorKey(actor)))}
             ></actor-card>
           </li>`,
       )}
@@ -167,16 +125,7 @@ export class ActorLibrary extends LitElement {
             <button @click=${() => this.load.run()}>Try again</button>
           </p>`,
       })}
-      <confirm-dialog
-        .open=${this.confirming !== undefined}
-        heading="Regenerate poster frame?"
-        message=${this.confirming
-          ? `A new poster for ${this.confirming.name} will be generated from its LoRA model and replace the current one. This takes up to a minute.`
-          : ''}
-        confirm-label="Regenerate"
-        @pf-confirm=${this.onConfirm}
-        @pf-cancel=${this.onCancel}
-      ></confirm-dialog>
+      ${this.regenerate.renderDialogs()}
     </section>`;
   }
 }

@@ -31,7 +31,7 @@ describe('createApiClient', () => {
     const actors = [makeActor()];
     const jobs = [makeJob()];
     answer = (req) => ({ status: 200, body: JSON.stringify(req.url === '/api/actors' ? actors : jobs) });
-    const api = createApiClient(baseUrl);
+    const api = createApiClient({ baseUrl });
     expect(await api.listActors()).toEqual(actors);
     expect(await api.listJobs()).toEqual(jobs);
   });
@@ -39,7 +39,7 @@ describe('createApiClient', () => {
   it('starts a regeneration asynchronously with the seed body', async () => {
     answer = () => ({ status: 202, body: JSON.stringify({ job_id: 'j1', status_url: '/api/jobs/j1' }) });
     const actor = makeActor({ id: 7, name: '0007_x', description: 'a face', lora_model_url: 's3://m/7.safetensors' });
-    const accepted = await createApiClient(baseUrl).regenerate(actor);
+    const accepted = await createApiClient({ baseUrl }).regenerate(actor);
     expect(accepted).toEqual({ job_id: 'j1', status_url: '/api/jobs/j1' });
     const request = seen.at(-1)!;
     expect(request.method).toBe('POST');
@@ -48,10 +48,27 @@ describe('createApiClient', () => {
     expect(JSON.parse(request.body)).toEqual({ actor_name: '0007_x', lora_model_url: 's3://m/7.safetensors', actor_description: 'a face' });
   });
 
+  it('sends the stored token on mutating requests only, and keeps it in the given storage', async () => {
+    answer = (req) => ({ status: req.method === 'POST' ? 202 : 200, body: JSON.stringify(req.method === 'POST' ? { job_id: 'j1', status_url: '/api/jobs/j1' } : []) });
+    const storage = new Map<string, string>();
+    const tokenStorage = { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => void storage.set(key, value) };
+    const api = createApiClient({ baseUrl, tokenStorage });
+    await api.regenerate(makeActor());
+    expect(seen.at(-1)!.headers.authorization).toBeUndefined();
+
+    api.token = 's3cret';
+    await api.regenerate(makeActor());
+    expect(seen.at(-1)!.headers.authorization).toBe('Bearer s3cret');
+    await api.listJobs();
+    expect(seen.at(-1)!.headers.authorization).toBeUndefined();
+    // A client made later over the same storage (the page after a reload) still has it.
+    expect(createApiClient({ baseUrl, tokenStorage }).token).toBe('s3cret');
+  });
+
   it("rejects with the server's error code and message", async () => {
     const body = { success: false, error: 'actor_not_found', message: 'No actor with id 99. Check the id.', details: { id: '99' } };
     answer = () => ({ status: 404, body: JSON.stringify(body) });
-    const error = await createApiClient(baseUrl).getJob('x').catch((e: unknown) => e);
+    const error = await createApiClient({ baseUrl }).getJob('x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, code: 'actor_not_found', message: body.message, details: body.details });
   });
@@ -62,7 +79,7 @@ describe('createApiClient', () => {
       { field: 'lora_model_url', message: 'Expected lora_model_url to be an s3:// URL' },
     ];
     answer = () => ({ status: 400, body: JSON.stringify({ success: false, error: 'invalid_request', message: 'The body is wrong; see details', details }) });
-    await expect(createApiClient(baseUrl).regenerate(makeActor())).rejects.toMatchObject({
+    await expect(createApiClient({ baseUrl }).regenerate(makeActor())).rejects.toMatchObject({
       code: 'invalid_request',
       message: 'The body is wrong (actor_name: Expected actor_name of 1-128 letters; lora_model_url: Expected lora_model_url to be an s3:// URL)',
       details,
@@ -71,7 +88,7 @@ describe('createApiClient', () => {
 
   it('names the status when the error body is not JSON', async () => {
     answer = () => ({ status: 502, type: 'text/html', body: '<h1>Bad gateway</h1>' });
-    await expect(createApiClient(baseUrl).listActors()).rejects.toMatchObject({ status: 502, code: 'bad_response', message: 'The daemon answered 502 Bad Gateway' });
+    await expect(createApiClient({ baseUrl }).listActors()).rejects.toMatchObject({ status: 502, code: 'bad_response', message: 'The daemon answered 502 Bad Gateway' });
   });
 
   it('says what to do when the daemon cannot be reached', async () => {
@@ -79,6 +96,6 @@ describe('createApiClient', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expect(createApiClient(url).listActors()).rejects.toMatchObject({ status: 0, code: 'network_error', message: expect.stringContaining('Check that it is running') });
+    await expect(createApiClient({ baseUrl: url }).listActors()).rejects.toMatchObject({ status: 0, code: 'network_error', message: expect.stringContaining('Check that it is running') });
   });
 });

@@ -22,6 +22,11 @@ export class ApiError extends Error {
 }
 
 export interface ApiClient {
+  /**
+   * The daemon's API_TOKEN, sent as `Authorization: Bearer <token>` on every mutating request; without
+   * one none is sent. Setting it also writes it to the client's storage, so the tab keeps it on reload.
+   */
+  token: string | undefined;
   listActors(signal?: AbortSignal): Promise<Actor[]>;
   /** Most recent first. */
   listJobs(signal?: AbortSignal): Promise<Job[]>;
@@ -49,17 +54,36 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'bad_response', `The daemon answered ${response.status} ${response.statusText}`.trim());
 }
 
+/** Where the token is kept between page loads; the page passes `sessionStorage`. */
+export type TokenStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+const TOKEN_KEY = 'posterframe.api-token';
+
+/** Keeps the token in memory only: for tests and for pages without storage. */
+function memoryStorage(): TokenStorage {
+  const items = new Map<string, string>();
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+}
+
+export interface ApiClientOptions {
+  /** Origin (and path prefix) of the daemon; default '' (the page's own origin). */
+  baseUrl?: string;
+  /** Where the API token is kept; default memory only. */
+  tokenStorage?: TokenStorage;
+}
+
 /**
  * A typed client for the daemon's HTTP API.
  *
- * @param baseUrl - origin (and path prefix) of the daemon; '' means the page's own origin
- * @param fetchImpl - the fetch to use; defaults to the global one
+ * @example const api = createApiClient({ tokenStorage: sessionStorage });
  */
-export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
+export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }: ApiClientOptions = {}): ApiClient {
   async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const token = init.method && init.method !== 'GET' ? tokenStorage.getItem(TOKEN_KEY) : null;
+    const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     let response: Response;
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, { ...init, headers: { accept: 'application/json', ...init.headers } });
+      response = await fetch(`${baseUrl}${path}`, { ...init, headers: { accept: 'application/json', ...auth, ...init.headers } });
     } catch (error) {
       if (init.signal?.aborted) throw error;
       throw new ApiError(0, 'network_error', 'Cannot reach the Posterframe daemon. Check that it is running, then try again.');
@@ -69,6 +93,12 @@ export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args
   }
 
   return {
+    get token() {
+      return tokenStorage.getItem(TOKEN_KEY) || undefined;
+    },
+    set token(token) {
+      tokenStorage.setItem(TOKEN_KEY, token ?? '');
+    },
     listActors: (signal) => call<Actor[]>('/api/actors', { signal }),
     listJobs: (signal) => call<Job[]>('/api/jobs', { signal }),
     getJob: (id, signal) => call<Job>(`/api/jobs/${encodeURIComponent(id)}`, { signal }),

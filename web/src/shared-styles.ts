@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Buttons and focus rings shared by the elements, so every control looks and focuses alike. */
+/**
+ * Buttons and focus rings shared by the elements, so every control looks and focuses alike; and
+ * `pf-enter`, the one entry animation: a fade from `--pf-enter-opacity` (default 0) and a rise by
+ * `--pf-enter-rise` (default none). Elements use it only under `prefers-reduced-motion: no-preference`.
+ */
 export const controlStyles = css`
   button {
     font: inherit;
@@ -36,5 +40,11 @@ export const controlStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  @keyframes pf-enter {
+    from {
+      opacity: var(--pf-enter-opacity, 0);
+      transform: translateY(var(--pf-enter-rise, 0));
+    }
   }
 `;

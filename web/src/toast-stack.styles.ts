@@ -56,13 +56,8 @@ export const toastStackStyles = [
     }
     @media (prefers-reduced-motion: no-preference) {
       li {
-        animation: slide-in 200ms ease-out;
-      }
-      @keyframes slide-in {
-        from {
-          opacity: 0;
-          transform: translateY(0.75rem);
-        }
+        --pf-enter-rise: 0.75rem;
+        animation: pf-enter 200ms ease-out;
       }
     }
   `,
