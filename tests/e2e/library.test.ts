@@ -72,6 +72,14 @@ describe('the Actor Library in Chromium', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
+    // Keys in quick succession, as a fast keyboard user types them: Enter right after Escape reopens.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
     expect(posts).toEqual([]);
     expect(await page.locator('toast-stack li').count()).toBe(0);
     expect(await daemon.jobs()).toEqual(jobsBefore);

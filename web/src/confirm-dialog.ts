@@ -50,8 +50,8 @@ export class ConfirmDialog extends LitElement {
   }
 
   override render() {
-    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby="message" @close=${this.modal.onClose} @click=${this.modal.onClick}>
-      <form method="dialog">
+    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby="message" @close=${this.modal.onClose} @cancel=${this.modal.onCancel} @click=${this.modal.onClick}>
+      <form method="dialog" @submit=${this.modal.onSubmit}>
         <h2 id="heading">${this.heading}</h2>
         <p id="message">${this.message}</p>
         <div class="actions">

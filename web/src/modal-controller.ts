@@ -12,14 +12,22 @@ function deepActiveElement(): HTMLElement | undefined {
  * the page inert and closes on Escape; this adds closing on a backdrop click and gives focus back to
  * whatever had it before, since the browser would drop it on the page.
  *
+ * Every close we can see coming (a form button, Escape, the backdrop, `close()`) reports its outcome
+ * synchronously. The native `close` event comes a task later, after focus is already back on the
+ * trigger: a quick Enter there would otherwise reopen a dialog the host still thinks is open, and the
+ * late event would then cancel it.
+ *
  * @example
  * private readonly modal = new ModalController(this, (returnValue) => this.onClosed(returnValue));
- * // in render(): <dialog @close=${this.modal.onClose} @click=${this.modal.onClick}>
+ * // in render(): <dialog @close=${this.modal.onClose} @cancel=${this.modal.onCancel} @click=${this.modal.onClick}>
+ * //                <form method="dialog" @submit=${this.modal.onSubmit}>
  */
 export class ModalController implements ReactiveController {
   private returnFocusTo?: HTMLElement;
+  /** True between show() and the report of how the dialog closed. */
+  private showing = false;
 
-  /** @param closed - called after every close with the dialog's `returnValue` ('' for Escape, 'cancel' for the backdrop) */
+  /** @param closed - called once after every close with the dialog's `returnValue` ('' for Escape, 'cancel' for the backdrop) */
   constructor(
     private readonly host: ReactiveElement,
     private readonly closed: (returnValue: string) => void,
@@ -36,22 +44,42 @@ export class ModalController implements ReactiveController {
     if (this.dialog.open) return;
     this.returnFocusTo = deepActiveElement();
     this.dialog.returnValue = '';
+    this.showing = true;
     this.dialog.showModal();
   }
 
-  /** Closes the dialog with `returnValue`; does nothing while it is closed. */
-  close(returnValue?: string): void {
-    if (this.dialog.open) this.dialog.close(returnValue);
+  /** Closes the dialog with `returnValue` and reports it; does nothing while it is closed. */
+  close(returnValue = ''): void {
+    if (!this.dialog.open) return;
+    this.dialog.close(returnValue);
+    this.report();
   }
 
   hostDisconnected(): void {
     this.returnFocusTo = undefined;
   }
 
-  readonly onClose = (): void => {
+  private report(): void {
+    if (!this.showing) return;
+    this.showing = false;
     this.returnFocusTo?.focus();
     this.returnFocusTo = undefined;
     this.closed(this.dialog.returnValue);
+  }
+
+  /** The native close event: reports a close that did not come through close() (already reported otherwise). */
+  readonly onClose = (): void => this.report();
+
+  /** Escape: closed here rather than by the browser, so the outcome is reported at once. */
+  readonly onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.close('');
+  };
+
+  /** A `method="dialog"` form's button: its value becomes the returnValue, as the browser would do. */
+  readonly onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.close((event.submitter as HTMLButtonElement | null)?.value ?? '');
   };
 
   readonly onClick = (event: MouseEvent): void => {

@@ -55,8 +55,8 @@ export class TokenDialog extends LitElement {
 
   override render() {
     const { refused } = this;
-    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby="why" @close=${this.modal.onClose} @click=${this.modal.onClick}>
-      <form method="dialog">
+    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby="why" @close=${this.modal.onClose} @cancel=${this.modal.onCancel} @click=${this.modal.onClick}>
+      <form method="dialog" @submit=${this.modal.onSubmit}>
         <h2 id="heading">API token needed</h2>
         <p id="why">
           This daemon was started with <code>API_TOKEN</code> set, so starting a regeneration needs that token. Find it in the
