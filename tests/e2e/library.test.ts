@@ -72,8 +72,9 @@ describe('the Actor Library in Chromium', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
-    // Keys in quick succession, as a fast keyboard user types them: Enter right after Escape reopens.
+    // A fast keyboard user: Enter straight after Escape, before the browser's own close event, reopens.
     await page.keyboard.press('Enter');
+    await dialog.waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Enter');
     await dialog.waitFor();

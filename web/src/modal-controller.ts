@@ -67,8 +67,13 @@ export class ModalController implements ReactiveController {
     this.closed(this.dialog.returnValue);
   }
 
-  /** The native close event: reports a close that did not come through close() (already reported otherwise). */
-  readonly onClose = (): void => this.report();
+  /**
+   * The native close event: reports a close that did not come through close(). One that arrives after
+   * the dialog was already reopened is stale and ignored.
+   */
+  readonly onClose = (): void => {
+    if (!this.dialog.open) this.report();
+  };
 
   /** Escape: closed here rather than by the browser, so the outcome is reported at once. */
   readonly onCancel = (event: Event): void => {
