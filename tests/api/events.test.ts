@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor, Job, LiveEvent, NumberedEvent } from '../../shared/api-types.js';
 import { createApp } from '../../daemon/app/create-app.js';
@@ -122,5 +123,25 @@ describe('GET /api/events over real HTTP', () => {
     await a.close();
 
     await vi.waitFor(() => expect(events.subscribers()).toBe(1));
+  });
+
+  it('drops a client that stops reading instead of buffering events for it without end', async () => {
+    const events = await start();
+    const { port } = new URL(server.url);
+    const stalled = net.connect(Number(port), '127.0.0.1');
+    stalled.write(`GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`);
+    stalled.pause();
+    try {
+      await vi.waitFor(() => expect(events.subscribers()).toBe(1));
+      const big = { type: 'actor', actor: { ...ACTORS[0]!, padding: 'x'.repeat(16 * 1024) } } as LiveEvent;
+      // Far more than the socket buffers hold: the frames pile up in the daemon until the cap drops the client.
+      for (let i = 0; i < 3000 && events.subscribers() > 0; i++) {
+        events.publish(big);
+        if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      await vi.waitFor(() => expect(events.subscribers()).toBe(0));
+    } finally {
+      stalled.destroy();
+    }
   });
 });

@@ -42,13 +42,27 @@ function frameOf(event: NumberedEvent): string {
   return `event: ${event.type}\nid: ${event.id}\ndata: ${JSON.stringify(payload)}\n\n`;
 }
 
+/**
+ * Frames a client has not yet taken before it is dropped. A client that stops reading (a frozen tab)
+ * would otherwise make the daemon buffer every event for it; once dropped, it reconnects with
+ * Last-Event-ID and catches up from the bus.
+ */
+const MAX_PENDING_FRAMES = 1000;
+
 /** The bus delivers synchronously but writes are async: chain them so frames leave in publish order. */
 function serialized(stream: SSEStreamingApi): (frame: string) => void {
   let last = Promise.resolve();
+  let pending = 0;
   return (frame) => {
-    last = last.then(async () => {
-      await stream.write(frame);
-    });
+    if (pending >= MAX_PENDING_FRAMES) return stream.abort();
+    pending += 1;
+    last = last
+      .then(async () => {
+        await stream.write(frame);
+      })
+      .finally(() => {
+        pending -= 1;
+      });
   };
 }
 
