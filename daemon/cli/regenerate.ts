@@ -1,9 +1,9 @@
 import type { Actor, ErrorBody, Job } from '../../shared/api-types.js';
 import { ConfigError, configFromEnvironment, listenUrl } from '../config.js';
 import { createCore } from '../create-core.js';
-import { isPipelineError, messageOf } from '../errors.js';
+import { isPipelineError, messageOf, PipelineError } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { parseCliArgs } from './parse-args.js';
+import { parseCliArgs, UsageError } from './parse-args.js';
 import { progressLine } from './progress-line.js';
 
 /**
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
 
 async function findActor(core: ReturnType<typeof createCore>, key: string): Promise<Actor> {
   const actor = await core.actors.find(key);
-  if (!actor) throw Object.assign(new Error(`No actor with id or name ${JSON.stringify(key)}; list them with GET /api/actors or data/actorsData.json`), { code: 'actor_not_found' });
+  if (!actor) throw new PipelineError('actor_not_found', `No actor with id or name ${JSON.stringify(key)}; list them with GET /api/actors or data/actorsData.json`);
   return actor;
 }
 
@@ -62,7 +62,7 @@ const errorOf = (job: Job): ErrorBody => ({
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const code = error instanceof ConfigError ? 'invalid_request' : isPipelineError(error) ? error.code : ((error as { code?: string }).code ?? 'invalid_request');
+    const code = isPipelineError(error) ? error.code : error instanceof ConfigError || error instanceof UsageError ? 'invalid_request' : 'internal_error';
     process.stdout.write(`${JSON.stringify({ success: false, error: code, message: messageOf(error) }, null, 2)}\n`);
     process.exit(1);
   },

@@ -79,6 +79,20 @@ describe('the daemon over real HTTP', () => {
     }
   });
 
+  it('announces an actor over SSE when another program edits actorsData.json', async () => {
+    const actors = sampleActors(2);
+    daemon = await startTestDaemon({ actors });
+    const events = await openSse(`${daemon.url}/api/events`);
+    try {
+      const edited = actors.map((a) => (a.id === 2 ? { ...a, description: 'edited by hand' } : a));
+      await writeFile(daemon.actorsFile, JSON.stringify(edited, null, 2));
+      const frame = await events.nextMatching((f) => f.event === 'actor');
+      expect(JSON.parse(frame.data!)).toMatchObject({ id: 2, description: 'edited by hand' });
+    } finally {
+      await events.close();
+    }
+  });
+
   it('two requests for the same actor share one job', async () => {
     const actors = sampleActors(1);
     daemon = await startTestDaemon({ actors });
