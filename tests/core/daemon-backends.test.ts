@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api-types.js';
 import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
 import { createS3Client } from '../../daemon/pipeline/4-upload/s3-client.js';
-import { startRunpodPeer, type RunpodPeer } from '../peers/runpod-peer.js';
+import { startImageHost, type ImageHost } from '../peers/image-host.js';
+import { startRunpodPeer, type RunpodPeer, type RunpodStep } from '../peers/runpod-peer.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { startS3rver, type RunningS3rver } from '../support/s3rver.js';
 import { startTestDaemon, type TestDaemon } from '../support/start-test-daemon.js';
@@ -22,9 +23,16 @@ let s3: RunningS3rver;
 let runpod: RunpodPeer;
 let daemon: TestDaemon;
 let posterPng: string;
+let blackPng: string;
+let images: ImageHost;
 
 beforeAll(async () => {
-  [s3, runpod] = await Promise.all([startS3rver(), startRunpodPeer({ apiKey: API_KEY, endpointId: ENDPOINT })]);
+  [s3, runpod, images] = await Promise.all([
+    startS3rver(),
+    startRunpodPeer({ apiKey: API_KEY, endpointId: ENDPOINT }),
+    startImageHost({ '/expired.png': { contentType: 'image/png', body: new TextEncoder().encode('<!DOCTYPE html><html>AccessDenied</html>') } }),
+  ]);
+  blackPng = (await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#000' } }).png().toBuffer()).toString('base64');
   const generated = await createBuiltinGenerator().generate({
     actor: { id: '1', name: actors[0]!.name, description: 'from the GPU', loraModelUrl: 's3://m/x' },
     params: { seed: 1 },
@@ -52,7 +60,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await daemon?.dispose();
-  await Promise.all([s3?.close(), runpod?.close()]);
+  await Promise.all([s3?.close(), runpod?.close(), images?.close()]);
 });
 
 let actorsBefore: string;
@@ -74,11 +82,25 @@ const regenerate = (actor: Actor) =>
   });
 
 describe('GENERATOR=runpod with STORAGE=s3', () => {
-  it('a worker FAILED job answers 502 with the worker message and changes nothing', async () => {
-    runpod.setScenario({ steps: [{ status: 'IN_QUEUE' }, { status: 'IN_PROGRESS' }, { status: 'FAILED', error: 'CUDA error: out of memory' }] });
+  it.each<[string, () => RunpodStep[], string, string]>([
+    ['FAILED with a plain error', () => [{ status: 'FAILED', error: 'CUDA error: out of memory' }], 'generation_failed', 'CUDA error: out of memory'],
+    [
+      'FAILED with a JSON-string error',
+      () => [{ status: 'FAILED', error: JSON.stringify({ error_type: 'ValueError', error_message: 'LoRA file is corrupt' }) }],
+      'generation_failed',
+      'LoRA file is corrupt',
+    ],
+    ['TIMED_OUT', () => [{ status: 'TIMED_OUT' }], 'generation_failed', 'TIMED_OUT'],
+    ['COMPLETED without output', () => [{ status: 'COMPLETED' }], 'generation_failed', 'output'],
+    ['an image URL that answers HTML', () => [{ status: 'COMPLETED', output: { image_url: images.url('/expired.png') } }], 'invalid_image', 'html'],
+    ['a black image (safety checker)', () => [{ status: 'COMPLETED', output: { image: blackPng } }], 'generation_failed', ''],
+  ])('%s answers 502 with the reason and changes nothing', async (_, steps, error, message) => {
+    runpod.setScenario({ steps: [{ status: 'IN_QUEUE' }, { status: 'IN_PROGRESS' }, ...steps()] });
     const response = await regenerate(actors[1]!);
     expect(response.status).toBe(502);
-    expect(await response.json()).toMatchObject({ success: false, error: 'generation_failed', message: expect.stringContaining('CUDA error: out of memory') });
+    const body = await response.json();
+    expect(body).toMatchObject({ success: false, error });
+    expect(body.message.toLowerCase()).toContain(message.toLowerCase());
     expect(await readFile(daemon.actorsFile, 'utf8')).toBe(actorsBefore);
     expect(await bucketKeys()).toEqual([]);
   });

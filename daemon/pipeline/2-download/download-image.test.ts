@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
@@ -66,6 +68,19 @@ describe('downloadImage over HTTP', () => {
 
   it('follows a redirect to the image', async () => {
     expect(Buffer.from(await downloadImage(`${base}/redirect`, options))).toEqual(png);
+  });
+
+  it('follows redirects in a process that used the global fetch before loading undici', async () => {
+    // Node's fetch installs its bundled undici as the global dispatcher, and this package then adopts it,
+    // although its interceptors cannot drive that one. Only a fresh process shows the order that matters.
+    const script = [
+      `await (await fetch(${JSON.stringify(`${base}/poster.png`)})).arrayBuffer();`,
+      `const { downloadImage } = await import(${JSON.stringify(new URL('./download-image.ts', import.meta.url).href)});`,
+      `const bytes = await downloadImage(${JSON.stringify(`${base}/redirect`)}, { maxBytes: 1 << 20, timeoutMs: 5000 });`,
+      'process.stdout.write(String(bytes.length));',
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    expect(Number(stdout)).toBe(png.length);
   });
 
   it('gives up after 5 redirects with the status in the message', async () => {

@@ -1,5 +1,6 @@
-import { getGlobalDispatcher, interceptors, request, type Dispatcher } from 'undici';
+import { interceptors, request, type Dispatcher } from 'undici';
 import { messageOf, PipelineError } from '../../errors.js';
+import { httpAgent } from '../http-agent.js';
 import { decodeDataUri } from './data-uri.js';
 import { requireImage } from './require-image.js';
 
@@ -10,7 +11,7 @@ export interface DownloadOptions {
   timeoutMs: number;
   /** Aborts the download; its reason is rethrown as is, so the caller recognises its own abort. */
   signal?: AbortSignal;
-  /** The undici dispatcher to send through; the global one by default. */
+  /** The undici dispatcher to send through; the pipeline's own agent by default. */
   dispatcher?: Dispatcher;
 }
 
@@ -50,7 +51,7 @@ async function fetchImage(url: URL, options: DownloadOptions): Promise<Uint8Arra
   const where = redact(url);
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const dispatcher = (options.dispatcher ?? getGlobalDispatcher()).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+  const dispatcher = (options.dispatcher ?? httpAgent).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
   try {
     const { statusCode, headers, body } = await request(url, { dispatcher, signal });
     if (statusCode < 200 || statusCode > 299) {

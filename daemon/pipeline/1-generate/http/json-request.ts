@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { httpAgent } from '../../http-agent.js';
 
 export interface JsonRequestOptions {
   method: 'GET' | 'POST';
@@ -37,6 +38,7 @@ export async function jsonRequest(url: string, options: JsonRequestOptions): Pro
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.json !== undefined) headers['content-type'] = 'application/json';
   const response = await request(url, {
+    dispatcher: httpAgent,
     method: options.method,
     headers,
     body: options.json === undefined ? undefined : JSON.stringify(options.json),
