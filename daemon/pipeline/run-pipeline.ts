@@ -108,7 +108,7 @@ async function generate(job: PipelineJob, deps: PipelineDeps, signal: AbortSigna
   } else {
     image = generated.bytes;
   }
-  await inStage('generating', 'generation_failed', signal, () => checkGeneratedImage(image, { width: EDGE, height: EDGE }));
+  await inStage('generating', 'generation_failed', signal, () => checkGeneratedImage(image, { width: EDGE, height: EDGE }, deps.maxInputPixels));
   await deps.checkpoints.saveSource(job.id, image);
   return image;
 }

@@ -36,6 +36,15 @@ describe('checkGeneratedImage', () => {
     expect(error.message).toContain('Expected an image of about 64x64 from the generator but received 64x20');
   });
 
+  it('rejects an image over the pixel limit from its header, with the MAX_INPUT_PIXELS message', async () => {
+    const error = await checkGeneratedImage(await noisy(64, 64), { width: 64, height: 64 }, 64 * 64 - 1).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'invalid_image',
+      message: 'Expected an image of at most 4095 pixels (MAX_INPUT_PIXELS) but received a 64x64 png (4096 pixels)',
+    });
+    await expect(checkGeneratedImage(await noisy(64, 64), { width: 64, height: 64 }, 64 * 64)).resolves.toBeUndefined();
+  });
+
   it('rejects bytes that are not an image', async () => {
     const error = await failure(new TextEncoder().encode('<html>not an image</html>'));
     expect(error.code).toBe('invalid_image');

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { PipelineError } from '../../errors.js';
+import { requireWithinPixelLimit } from '../3-encode/encode-poster.js';
 
 /**
  * Below this standard deviation (0–255 scale) in every colour channel an image is one flat colour:
@@ -14,15 +15,20 @@ const MIN_CHANNEL_STDEV = 2;
  *
  * @param bytes the image as returned by the backend (or downloaded from its URL)
  * @param requested the size asked of the backend; either side below half of it fails
- * @throws PipelineError `invalid_image` when the bytes are not a decodable image,
- *   `generation_failed` when the image is blank or far from the requested size
+ * @param maxInputPixels the pixel limit (MAX_INPUT_PIXELS), checked on the header before the pixels
+ *   are decoded for the blank check; sharp's own default limit when omitted
+ * @throws PipelineError `invalid_image` when the bytes are not a decodable image or are over the
+ *   pixel limit, `generation_failed` when the image is blank or far from the requested size
  */
-export async function checkGeneratedImage(bytes: Uint8Array, requested: { width: number; height: number }): Promise<void> {
-  const image = sharp(bytes, { failOn: 'error' });
-  const [metadata, stats] = await Promise.all([image.metadata(), image.stats()]).catch((error: unknown) => {
+export async function checkGeneratedImage(bytes: Uint8Array, requested: { width: number; height: number }, maxInputPixels?: number): Promise<void> {
+  const unreadable = (error: unknown) => {
     throw new PipelineError('invalid_image', 'The generator returned data that is not a readable image; check the backend\'s output format', { cause: error });
-  });
+  };
+  // The header alone (sharp applies its pixel limit to metadata() too, with a vaguer message).
+  const metadata = await sharp(bytes, { failOn: 'error' }).metadata().catch(unreadable);
   const { width = 0, height = 0 } = metadata;
+  if (maxInputPixels !== undefined) requireWithinPixelLimit({ width, height, format: metadata.format ?? 'image' }, maxInputPixels);
+  const stats = await sharp(bytes, { failOn: 'error', limitInputPixels: maxInputPixels ?? true }).stats().catch(unreadable);
   if (width < requested.width / 2 || height < requested.height / 2) {
     throw new PipelineError(
       'generation_failed',

@@ -18,13 +18,21 @@ export interface EncodedPoster {
 
 type Decoded = { data: Buffer; info: sharp.OutputInfo };
 
+/**
+ * The decompression-bomb guard, checked on the header before any pixel is decoded.
+ * @throws PipelineError('invalid_image') when width × height is over `maxInputPixels` (MAX_INPUT_PIXELS)
+ */
+export function requireWithinPixelLimit({ width, height, format }: { width: number; height: number; format: string }, maxInputPixels: number): void {
+  if (width * height > maxInputPixels) {
+    throw new PipelineError('invalid_image', `Expected an image of at most ${maxInputPixels} pixels (MAX_INPUT_PIXELS) but received a ${width}x${height} ${format} (${width * height} pixels)`);
+  }
+}
+
 async function decodeOnce(image: Uint8Array, format: string, maxInputPixels: number): Promise<Decoded> {
   const { width = 0, height = 0 } = await sharp(image).metadata().catch((error: unknown) => {
     throw new PipelineError('invalid_image', `Expected a readable ${format} image but its header is damaged: ${messageOf(error)}`);
   });
-  if (width * height > maxInputPixels) {
-    throw new PipelineError('invalid_image', `Expected an image of at most ${maxInputPixels} pixels (MAX_INPUT_PIXELS) but received a ${width}x${height} ${format} (${width * height} pixels)`);
-  }
+  requireWithinPixelLimit({ width, height, format }, maxInputPixels);
   try {
     // failOn 'error' rejects truncated and corrupt pixel data but tolerates harmless warnings (odd metadata).
     return await sharp(image, { limitInputPixels: maxInputPixels, failOn: 'error' }).rotate().raw().toBuffer({ resolveWithObject: true });
