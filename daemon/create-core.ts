@@ -34,13 +34,15 @@ const MESSAGES = { publish: 'Poster frame regenerated successfully', preview: 'P
  * daemon's own address unless PUBLIC_BASE_URL says otherwise).
  */
 export function createCore(config: Config, logger: Logger, publicBaseUrl: string, overrides: CoreOverrides = {}): Core {
+  // The parts that can refuse the configuration come first, before the actors file is watched.
+  const generator = overrides.generator ?? createGenerator(config);
+  const storage = overrides.storage ?? createStorage(config, { publicBaseUrl: config.publicBaseUrl ?? publicBaseUrl });
   const actors = createJsonActorsStore({ file: config.actorsFile, logger, watch: true });
   const events = createEventBus();
   actors.onChange((actor) => events.publish({ type: 'actor', actor }));
-  const storage = overrides.storage ?? createStorage(config, { publicBaseUrl: config.publicBaseUrl ?? publicBaseUrl });
   const store = createFileJobStore(path.join(config.dataDir, 'jobs'));
   const deps: PipelineDeps = {
-    generator: overrides.generator ?? createGenerator(config),
+    generator,
     storage,
     actors,
     checkpoints: store,

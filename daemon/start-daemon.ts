@@ -5,7 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createApp } from './app/create-app.js';
 import { listenUrl, type Config } from './config.js';
-import { createCore, type CoreOverrides } from './create-core.js';
+import { createCore, type Core, type CoreOverrides } from './create-core.js';
 import { startRequestsFolder } from './intake/requests-folder.js';
 import { createLogger } from './logger.js';
 import { serveAssets } from './node/serve-assets.js';
@@ -39,39 +39,52 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   const server = await listen(config, (request) => handle(request));
   const url = listenUrl(config, (server.address() as AddressInfo).port);
 
-  const core = createCore(config, logger, url, overrides);
-  await core.actors.ready();
-  const app = createApp({
-    actors: core.actors,
-    jobs: core.jobs,
-    events: core.events,
-    logger,
-    media: core.storage.kind === 'local' ? (key) => core.storage.get(key) : undefined,
-    assets: serveAssets(WEB_DIST),
-    apiToken: config.apiToken,
-    bodyLimitBytes: config.limits.bodyBytes,
-    sseHeartbeatMs: config.sseHeartbeatMs,
+  let core: Core | undefined;
+  try {
+    core = createCore(config, logger, url, overrides);
+    const { storage } = core;
+    await core.actors.ready();
+    const app = createApp({
+      actors: core.actors,
+      jobs: core.jobs,
+      events: core.events,
+      logger,
+      media: storage.kind === 'local' ? (key) => storage.get(key) : undefined,
+      assets: serveAssets(WEB_DIST),
+      apiToken: config.apiToken,
+      bodyLimitBytes: config.limits.bodyBytes,
+      sseHeartbeatMs: config.sseHeartbeatMs,
+    });
+    handle = (request) => app.fetch(request);
+
+    const resumed = await core.jobs.resume();
+    const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
+    logger.info({ url, generator: config.generator, storage: storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed }, 'posterframe daemon ready');
+    const running = core;
+    return {
+      url,
+      config,
+      async close() {
+        await intake.close();
+        await running.close(overrides.shutdownGraceMs ?? 10_000);
+        await closeServer(server);
+        logger.info('posterframe daemon stopped');
+      },
+    };
+  } catch (error) {
+    // A start that fails halfway must not leave the port bound, jobs running or the actors file watched.
+    await core?.close(0).catch((closeError: unknown) => logger.warn({ err: closeError }, 'cleanup after a failed start failed'));
+    await closeServer(server);
+    throw error;
+  }
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // SSE streams never end on their own.
+    if ('closeAllConnections' in server) server.closeAllConnections();
   });
-  handle = (request) => app.fetch(request);
-
-  const resumed = await core.jobs.resume();
-  const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
-  logger.info({ url, generator: config.generator, storage: core.storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed }, 'posterframe daemon ready');
-
-  return {
-    url,
-    config,
-    async close() {
-      await intake.close();
-      await core.close(overrides.shutdownGraceMs ?? 10_000);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // SSE streams never end on their own.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
-      logger.info('posterframe daemon stopped');
-    },
-  };
 }
 
 function listen(config: Config, fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
