@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Actor, RegenerateRequest } from '../../shared/api-types.js';
 import { parseRequestFile } from '../../shared/request-schema.js';
 import { PipelineError, messageOf } from '../errors.js';
+import { requireActorName } from '../jobs/create-job.js';
 import type { ActorsStore } from '../pipeline/5-save/actors-store.js';
 
 /** A request file is a few hundred bytes; anything near this is not one, so it is not read. */
@@ -90,11 +91,6 @@ export async function resolveRequest(data: unknown, actors: ActorsStore): Promis
   if (!actor) {
     throw new PipelineError('actor_not_found', `No actor with id "${actorId}" in actorsData.json. Check actor_id against GET /api/actors.`);
   }
-  if (request.actor_name !== actor.name) {
-    const message = `Expected actor_name "${actor.name}" for actor ${actorId} but received "${request.actor_name}"`;
-    throw new PipelineError('invalid_request', `${message}. Use the actor's name from actorsData.json.`, {
-      details: [{ field: 'actor_name', message }],
-    });
-  }
+  requireActorName(actor, request.actor_name, '. Use the actor\'s name from actorsData.json.');
   return { actor, request };
 }

@@ -36,7 +36,18 @@ export const jobKey = (job: Pick<Job, 'mode' | 'actor_id'>): string => `${job.mo
 export function requireValidRequest(actor: Actor, request: RegenerateRequest): void {
   const parsed = parseRegenerateRequest(request);
   if (!parsed.ok) throw new PipelineError('invalid_request', `The request for actor ${String(actor.id)} is not valid; see details`, { details: parsed.issues });
-  if (request.actor_name !== actor.name) {
-    throw new PipelineError('invalid_request', `Expected actor_name ${JSON.stringify(actor.name)} for actor ${String(actor.id)} but received ${JSON.stringify(request.actor_name)}`);
-  }
+  requireActorName(actor, request.actor_name, '; use the actor\'s name from actorsData.json');
+}
+
+/**
+ * The request's actor_name must be the actor's own name: it names the storage keys, so a mismatch
+ * would publish under another name (and means the client is looking at stale data).
+ *
+ * @param whatToDo - appended to the message: the fix, in the words of the entry point
+ * @throws PipelineError('invalid_request') with the mismatch as an `actor_name` field issue in details
+ */
+export function requireActorName(actor: Actor, actorName: string, whatToDo: string): void {
+  if (actorName === actor.name) return;
+  const message = `Expected actor_name "${actor.name}" for actor ${String(actor.id)} but received "${actorName}"`;
+  throw new PipelineError('invalid_request', `${message}${whatToDo}`, { details: [{ field: 'actor_name', message }] });
 }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import type { AcceptedResponse, Actor, Job, RegenerateRequest } from '../../../shared/api-types.js';
+import type { AcceptedResponse, Job, RegenerateRequest } from '../../../shared/api-types.js';
 import { parseRegenerateRequest } from '../../../shared/request-schema.js';
 import { PipelineError } from '../../errors.js';
+import { requireActorName } from '../../jobs/create-job.js';
 import type { AppDeps } from '../app-deps.js';
 import { prefersRespondAsync } from '../prefer-header.js';
 import { readJsonBody } from '../read-json-body.js';
@@ -18,7 +19,7 @@ export function regenerateRoutes({ actors, jobs, logger }: RegenerateDeps): Hono
     const request = validate(await readJsonBody(c));
     const actor = await actors.find(actorId);
     if (!actor) throw actorNotFound(actorId);
-    checkNameMatches(actor, request);
+    requireActorName(actor, request.actor_name, '; reload the actor list');
 
     const { job, joined } = await jobs.submit({ source: 'api', actor, request });
     logger.info({ jobId: job.id, actorId: String(actor.id), joined }, 'regenerate requested over HTTP');
@@ -49,14 +50,5 @@ function validate(body: unknown): RegenerateRequest {
   if (parsed.ok) return parsed.value;
   throw new PipelineError('invalid_request', 'The request body does not match the regenerate request; see details', {
     details: parsed.issues,
-  });
-}
-
-// The seed sends the name alongside the id; a mismatch means the client is looking at stale data.
-function checkNameMatches(actor: Actor, request: RegenerateRequest): void {
-  if (request.actor_name === actor.name) return;
-  const message = `Expected actor_name "${actor.name}" for actor ${String(actor.id)} but received "${request.actor_name}"`;
-  throw new PipelineError('invalid_request', `${message}; reload the actor list`, {
-    details: [{ field: 'actor_name', message }],
   });
 }
