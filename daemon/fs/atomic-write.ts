@@ -43,14 +43,23 @@ async function syncDirectory(dir: string): Promise<void> {
 
 /** Reads and parses a JSON file; returns `undefined` when the file does not exist. */
 export async function readJsonFile<T = unknown>(path: string): Promise<T | undefined> {
-  let text: string;
+  const text = await unlessMissing(readFile(path, 'utf8'));
+  return text === undefined ? undefined : (JSON.parse(text) as T);
+}
+
+/**
+ * What a file operation resolves to, or `undefined` when the file is not there (ENOENT); any other
+ * failure is rethrown.
+ *
+ * @example const stats = await unlessMissing(stat(file)); // undefined: no such file
+ */
+export async function unlessMissing<T>(operation: Promise<T>): Promise<T | undefined> {
   try {
-    text = await readFile(path, 'utf8');
+    return await operation;
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return undefined;
     throw error;
   }
-  return JSON.parse(text) as T;
 }
 
 /** True when `error` is a Node system error with one of the given codes. */

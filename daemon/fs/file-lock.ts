@@ -1,6 +1,6 @@
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isErrno } from './atomic-write.js';
+import { isErrno, unlessMissing } from './atomic-write.js';
 
 export interface FileLockOptions {
   /** How long to wait for another holder, in ms. Default 10 000. */
@@ -61,7 +61,7 @@ async function tryAcquire(lockPath: string): Promise<boolean> {
 
 /** The inode of the lock file when its holder is dead or it is older than `staleMs`. */
 async function staleLock(lockPath: string, staleMs: number): Promise<number | undefined> {
-  const before = await statOf(lockPath);
+  const before = await unlessMissing(stat(lockPath));
   if (!before) return undefined; // released meanwhile; the next attempt takes it
   const pid = await ownerOf(lockPath);
   const dead = pid !== undefined && !isAlive(pid);
@@ -69,26 +69,13 @@ async function staleLock(lockPath: string, staleMs: number): Promise<number | un
 }
 
 async function inodeOf(lockPath: string): Promise<number | undefined> {
-  return (await statOf(lockPath))?.ino;
-}
-
-async function statOf(path: string) {
-  try {
-    return await stat(path);
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    throw error;
-  }
+  return (await unlessMissing(stat(lockPath)))?.ino;
 }
 
 async function ownerOf(lockPath: string): Promise<number | undefined> {
-  try {
-    const pid = Number.parseInt(await readFile(lockPath, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    throw error;
-  }
+  const text = await unlessMissing(readFile(lockPath, 'utf8'));
+  const pid = text === undefined ? NaN : Number.parseInt(text, 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function isAlive(pid: number): boolean {

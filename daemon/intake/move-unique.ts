@@ -1,6 +1,6 @@
 import { lstat, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isErrno } from '../fs/atomic-write.js';
+import { unlessMissing } from '../fs/atomic-write.js';
 
 /** Target paths chosen but not yet moved to, so two moves in flight never pick the same name. */
 const reserved = new Set<string>();
@@ -44,12 +44,7 @@ export async function moveUnique(from: string, folder: string, name: string, opt
 
 async function noneExist(paths: string[]): Promise<boolean> {
   for (const path of paths) {
-    try {
-      await lstat(path);
-      return false;
-    } catch (error) {
-      if (!isErrno(error, 'ENOENT')) throw error;
-    }
+    if ((await unlessMissing(lstat(path))) !== undefined) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Job } from '../../shared/api-types.js';
-import { isErrno, readJsonFile, writeFileAtomic } from '../fs/atomic-write.js';
+import { readJsonFile, unlessMissing, writeFileAtomic } from '../fs/atomic-write.js';
 import type { Checkpoints } from '../pipeline/checkpoints.js';
 
 /**
@@ -52,24 +52,15 @@ export function createFileJobStore(dir: string): JobStore {
       await writeFileAtomic(file(id, '.source'), bytes);
     },
     async loadSource(id) {
-      try {
-        return new Uint8Array(await readFile(file(id, '.source')));
-      } catch (error) {
-        if (isErrno(error, 'ENOENT')) return undefined;
-        throw error;
-      }
+      const bytes = await unlessMissing(readFile(file(id, '.source')));
+      return bytes && new Uint8Array(bytes);
     },
     async saveStaged(id, version) {
       await ready;
       await writeFileAtomic(file(id, '.staged'), version);
     },
     async loadStaged(id) {
-      try {
-        return (await readFile(file(id, '.staged'), 'utf8')).trim() || undefined;
-      } catch (error) {
-        if (isErrno(error, 'ENOENT')) return undefined;
-        throw error;
-      }
+      return (await unlessMissing(readFile(file(id, '.staged'), 'utf8')))?.trim() || undefined;
     },
     async clear(id) {
       await Promise.all(['.source', '.staged'].map((suffix) => rm(file(id, suffix), { force: true })));

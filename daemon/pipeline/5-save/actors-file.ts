@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Actor } from '../../../shared/api-types.js';
 import { PipelineError, messageOf } from '../../errors.js';
-import { isErrno } from '../../fs/atomic-write.js';
+import { unlessMissing } from '../../fs/atomic-write.js';
 
 /** The parsed file plus a key that changes whenever the file is replaced or edited (undefined: no file). */
 export interface ActorsSnapshot {
@@ -16,14 +16,8 @@ export interface ActorsSnapshot {
  */
 export async function readActorsFile(file: string): Promise<ActorsSnapshot> {
   const version = await versionOf(file);
-  if (version === undefined) return { actors: [], version };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return { actors: [], version: undefined };
-    throw error;
-  }
+  const text = version === undefined ? undefined : await unlessMissing(readFile(file, 'utf8'));
+  if (text === undefined) return { actors: [], version: undefined };
   return { actors: parseActors(file, text), version };
 }
 
@@ -32,13 +26,8 @@ export async function readActorsFile(file: string): Promise<ActorsSnapshot> {
  * mtime and size with in-place edits.
  */
 export async function versionOf(file: string): Promise<string | undefined> {
-  try {
-    const { ino, mtimeMs, size } = await stat(file);
-    return `${ino}:${mtimeMs}:${size}`;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    throw error;
-  }
+  const stats = await unlessMissing(stat(file));
+  return stats && `${stats.ino}:${stats.mtimeMs}:${stats.size}`;
 }
 
 export function parseActors(file: string, text: string): Actor[] {
