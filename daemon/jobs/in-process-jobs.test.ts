@@ -82,6 +82,14 @@ describe('in-process jobs', () => {
     expect(jobs.list()).toEqual([]);
   });
 
+  it('answers shutting_down to a waiter for a job submitted while shutdown began', async () => {
+    const jobs = service(controllableRun().run);
+    const submitting = jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    await jobs.shutdown(0);
+    const { job } = await submitting;
+    await expect(jobs.waitFor(job.id)).rejects.toMatchObject({ code: 'shutting_down' });
+  });
+
   it('interrupts running jobs at shutdown, leaves them queued on disk, and a new service resumes them', async () => {
     const jobs = service(controllableRun().run);
     const { job } = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });

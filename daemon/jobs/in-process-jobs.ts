@@ -40,6 +40,8 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
   const waiters = createWaiters<Job>();
   const stopping = new AbortController();
   const persisted = new Map<string, Promise<void>>();
+  /** Set once shutdown has rejected its waiters: no job is settled after that, so a later waiter would wait forever. */
+  let waitersClosed = false;
 
   function persist(job: Job): Promise<void> {
     const snapshot = structuredClone(job);
@@ -137,6 +139,8 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       const job = jobs.get(id);
       if (!job) return Promise.reject(new PipelineError('not_found', `No job with id ${JSON.stringify(id)}`));
       if (isTerminal(job)) return Promise.resolve(structuredClone(job));
+      // A request that raced shutdown (submitted as it began) would otherwise hang until its connection is cut.
+      if (waitersClosed) return Promise.reject(stopping.signal.reason);
       return waiters.wait(id, signal);
     },
     async resume() {
@@ -155,6 +159,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       await Promise.race([all(), grace]);
       stopping.abort(interrupted);
       await all();
+      waitersClosed = true;
       waiters.rejectAll(interrupted);
       await Promise.allSettled([...persisted.values()]);
     },
