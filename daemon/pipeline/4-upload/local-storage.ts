@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, open, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf, PipelineError } from '../../errors.js';
+import { isErrno } from '../../fs/atomic-write.js';
 import type { Storage } from './storage.js';
 import { contentTypeOf, encodeKey, keySegments } from './storage-key.js';
 
@@ -11,9 +12,6 @@ export interface LocalStorageOptions {
   /** Where the daemon is reachable (PUBLIC_BASE_URL); it serves the root at `/media/`. */
   publicBaseUrl: string;
 }
-
-const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
-const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? '';
 
 async function fsyncFile(file: string): Promise<void> {
   const handle = await open(file, 'r');
@@ -88,7 +86,8 @@ export function createLocalStorage(options: LocalStorageOptions): Storage {
     async get(key) {
       const file = fileOf(key);
       const body = await readFile(file).catch((error: unknown) => {
-        if (MISSING.has(errorCode(error))) return null;
+        // A key whose folder is a file (ENOTDIR) or that names a folder (EISDIR) has no object either.
+        if (isErrno(error, 'ENOENT', 'ENOTDIR', 'EISDIR')) return null;
         throw new PipelineError('storage_failed', `Local storage read of ${key} under ${root} failed: ${messageOf(error)}`, { cause: error });
       });
       return body && { body, size: body.byteLength, contentType: contentTypeOf(key) };
