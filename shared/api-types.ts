@@ -138,3 +138,25 @@ export type LiveEvent =
 
 /** A LiveEvent with the id the event bus gave it (the SSE `id:` field). */
 export type NumberedEvent = LiveEvent & { id: number };
+
+/**
+ * `GET /api/info`: what a client needs to word things for this daemon (the confirmation copy, the
+ * empty state). Cheap to compute; no secrets.
+ */
+export interface ServerInfo {
+  generator: {
+    kind: 'builtin' | 'runpod' | 'a1111';
+    /** Whether the backend uses the actor's LoRA model (the built-in stand-in does not). */
+    uses_lora: boolean;
+    /** A rough duration of one generation in seconds, for the confirmation copy. */
+    typical_seconds: number;
+  };
+  storage: 'local' | 's3';
+  actors: {
+    count: number;
+    /** False when DATA_DIR has no actors file yet: the UI shows how to load one instead of an empty grid. */
+    file_present: boolean;
+  };
+  /** Mutating routes need `Authorization: Bearer …`. */
+  api_token_required: boolean;
+}
