@@ -1,67 +1,34 @@
-import { performance } from 'node:perf_hooks';
-import { createBuiltinGenerator } from '../daemon/pipeline/1-generate/builtin-generator.js';
-import { encodePosterSizes } from '../daemon/pipeline/3-encode/encode-poster.js';
-import { requestFor, sampleActors } from '../tests/support/sample-actors.js';
-import { startTestDaemon } from '../tests/support/start-test-daemon.js';
+import { formatTable } from './format-table.js';
+import type { BenchSection } from './section.js';
 
 /**
- * `npm run bench`: how long the encode stage takes for one 1024×1024 poster, and how many posters the
- * whole daemon (built-in generator, local storage) publishes per second with N concurrent requests.
- * Numbers depend on the machine and its load: run it on a quiet machine and compare runs, not absolutes.
+ * `npm run bench [-- --json] [-- --only name,name]`: runs each section in turn (one at a time, so they
+ * do not compete for the CPU) and prints one table, or with `--json` one object keyed by section name.
+ * Numbers depend on the machine and its load: compare runs on a quiet machine, not absolutes.
+ *
+ * A section is a module whose default export is a BenchSection; add yours with one line below.
  */
+const SECTIONS: (() => Promise<{ default: BenchSection }>)[] = [
+  () => import('./sections/encode-stage.js'),
+  () => import('./sections/daemon-throughput.js'),
+];
 
-const ENCODE_RUNS = Number(process.env.BENCH_ENCODE_RUNS ?? 10);
-const DAEMON_ACTORS = Number(process.env.BENCH_ACTORS ?? 24);
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefined;
 
-function summary(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0);
-  return `median ${at(0.5)} ms, p90 ${at(0.9)} ms, min ${sorted[0]!.toFixed(0)} ms (n=${samples.length})`;
+const results = [];
+for (const load of SECTIONS) {
+  const section = (await load()).default;
+  if (only && !only.has(section.name)) continue;
+  if (!json) process.stderr.write(`bench: ${section.title}…\n`);
+  results.push({ section, result: await section.run() });
 }
 
-async function benchEncode(): Promise<void> {
-  const generated = await createBuiltinGenerator().generate({
-    actor: { id: '1', name: 'bench', description: 'benchmark poster', loraModelUrl: 's3://b/x' },
-    params: { seed: 1 },
-    width: 1024,
-    height: 1024,
-    signal: new AbortController().signal,
-    onProgress: () => {},
-  });
-  if (generated.kind !== 'bytes') throw new Error('the built-in generator returns bytes');
-  const samples: number[] = [];
-  for (let i = 0; i < ENCODE_RUNS; i++) {
-    const start = performance.now();
-    await encodePosterSizes(generated.bytes, { maxInputPixels: 1 << 26 });
-    samples.push(performance.now() - start);
-  }
-  console.log(`encode 1024² PNG → WebP sm/md/lg (q85, effort 6): ${summary(samples)}`);
+if (json) {
+  const object = Object.fromEntries(results.map(({ section, result }) => [section.name, { ...result.data, ...(result.notice ? { notice: result.notice } : {}) }]));
+  process.stdout.write(`${JSON.stringify(object, null, 2)}\n`);
+} else {
+  process.stdout.write(`${formatTable(results)}\n`);
 }
-
-async function benchDaemon(): Promise<void> {
-  const actors = sampleActors(DAEMON_ACTORS);
-  const daemon = await startTestDaemon({ actors });
-  try {
-    const start = performance.now();
-    const latencies = await Promise.all(
-      actors.map(async (actor) => {
-        const begin = performance.now();
-        const response = await fetch(`${daemon.url}/api/actors/${actor.id}/regenerate-poster-frame`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(requestFor(actor)),
-        });
-        if (response.status !== 200) throw new Error(`regenerate answered ${response.status}: ${await response.text()}`);
-        return performance.now() - begin;
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
-    console.log(`daemon, ${DAEMON_ACTORS} concurrent regenerations (builtin + local): ${(DAEMON_ACTORS / seconds).toFixed(2)} posters/s; request latency ${summary(latencies)}`);
-    console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-  } finally {
-    await daemon.dispose();
-  }
-}
-
-await benchEncode();
-await benchDaemon();
