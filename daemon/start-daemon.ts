@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -8,6 +9,7 @@ import { listenUrl, type Config } from './config.js';
 import { createCore, type Core, type CoreOverrides } from './create-core.js';
 import { startRequestsFolder } from './intake/requests-folder.js';
 import { createLogger } from './logger.js';
+import { trackForGracefulClose } from './node/close-gracefully.js';
 import { serveAssets } from './node/serve-assets.js';
 
 export interface DaemonOverrides extends CoreOverrides {
@@ -37,6 +39,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   // Listen first: with PORT=0 the address, and so local storage's URLs, are known only now.
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server = await listen(config, (request) => handle(request));
+  const closeServer = trackForGracefulClose(server as Server);
   const url = listenUrl(config, (server.address() as AddressInfo).port);
 
   let core: Core | undefined;
@@ -67,24 +70,16 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       async close() {
         await intake.close();
         await running.close(overrides.shutdownGraceMs ?? 10_000);
-        await closeServer(server);
+        await closeServer();
         logger.info('posterframe daemon stopped');
       },
     };
   } catch (error) {
     // A start that fails halfway must not leave the port bound, jobs running or the actors file watched.
     await core?.close(0).catch((closeError: unknown) => logger.warn({ err: closeError }, 'cleanup after a failed start failed'));
-    await closeServer(server);
+    await closeServer();
     throw error;
   }
-}
-
-function closeServer(server: ServerType): Promise<void> {
-  return new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    // SSE streams never end on their own.
-    if ('closeAllConnections' in server) server.closeAllConnections();
-  });
 }
 
 function listen(config: Config, fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
