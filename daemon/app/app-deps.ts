@@ -1,20 +1,36 @@
-import type { Logger } from 'pino';
-import type { EventBus } from '../events/event-bus.js';
+import type { Actor, NumberedEvent } from '../../shared/api-types.js';
 import type { JobService } from '../jobs/job-service.js';
-import type { ActorsStore } from '../pipeline/5-save/actors-store.js';
 import type { StoredObject } from '../pipeline/4-upload/storage.js';
+import type { AppLogger } from './app-logger.js';
+
+/** The reads the routes make of the actors: the daemon's store, or the edge's published snapshot. */
+export interface ActorsReader {
+  list(): Promise<Actor[]>;
+  /** By id (compared as a string) or, failing that, by name. */
+  find(idOrName: string): Promise<Actor | undefined>;
+}
+
+/** Live events with replay: the daemon's event bus, or the edge's event hub. */
+export interface LiveEventSource {
+  /** Subscribes; when `after` is given, first replays kept events with a larger id. Returns unsubscribe. */
+  subscribe(listener: (event: NumberedEvent) => void, options?: { after?: number }): () => void;
+}
+
+/** Reads a stored object by key (`actors/…/x_poster_md.webp`), or null when there is none. */
+export type MediaReader = (key: string) => Promise<StoredObject | null>;
 
 /**
- * Everything the Hono app needs, injected. The app itself imports nothing from `node:`, so it runs
- * unchanged on an edge runtime where these are bindings (like workerd's ASSETS).
+ * Everything the Hono app needs, injected, each narrowed to what the routes use and async wherever an
+ * implementation may have to ask over the network. The app itself imports nothing from `node:`, so it
+ * runs unchanged in the edge Worker (workerd), where these are R2, the event hub and the daemon.
  */
 export interface AppDeps {
-  actors: ActorsStore;
+  actors: ActorsReader;
   jobs: JobService;
-  events: EventBus;
-  logger: Logger;
-  /** Reads a stored object by key for `GET /media/*` (local storage); absent when media lives elsewhere. */
-  media?: (key: string) => Promise<StoredObject | null>;
+  events: LiveEventSource;
+  logger: AppLogger;
+  /** Serves `GET /media/*` (local storage, or the edge's bucket); absent when media lives elsewhere. */
+  media?: MediaReader;
   /** Serves the built web UI; returns null when there is no such asset. */
   assets?: (path: string) => Promise<Response | null>;
   /** When set, mutating routes require `Authorization: Bearer <apiToken>`. */

@@ -1,7 +1,7 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { Logger } from 'pino';
 import { isPipelineError } from '../errors.js';
+import type { AppLogger } from './app-logger.js';
 import { codeForStatus, errorBody, errorResponse } from './error-response.js';
 
 /**
@@ -9,7 +9,7 @@ import { codeForStatus, errorBody, errorResponse } from './error-response.js';
  * error body; anything else is a bug: it is logged with its stack and the client gets a bare 500,
  * because a stack trace tells an outsider about our internals and tells the user nothing useful.
  */
-export function createErrorHandler(logger: Logger): ErrorHandler {
+export function createErrorHandler(logger: AppLogger): ErrorHandler {
   return (error, c) => {
     if (isPipelineError(error)) return errorResponse(c, error.code, error.message, error.details);
     if (error instanceof HTTPException) {

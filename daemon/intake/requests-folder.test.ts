@@ -44,8 +44,8 @@ class FakeJobs implements JobService {
     this.finished.set(job.id, sleep(50).then(() => this.finish(job)));
     return { job, joined: false };
   }
-  get = (id: string) => this.jobs.get(id);
-  list = () => [...this.jobs.values()].reverse();
+  get = async (id: string) => this.jobs.get(id);
+  list = async () => [...this.jobs.values()].reverse();
   waitFor = (id: string) => this.finished.get(id)!;
 
   private finish(job: Job): Job {
@@ -102,7 +102,7 @@ describe('startRequestsFolder', () => {
     await start();
     await drop('a.json', valid);
     const result = await outcome('done/a.result.json');
-    expect(result).toEqual(resultFor(jobs.get('job-1')!));
+    expect(result).toEqual(resultFor((await jobs.get('job-1'))!));
     expect(JSON.parse(await readFile(join(requests, 'done/a.json'), 'utf8'))).toEqual(valid);
     expect(jobs.submitted).toEqual([
       { source: 'folder', actor, request: { actor_name: actor.name, lora_model_url: valid.lora_model_url } },

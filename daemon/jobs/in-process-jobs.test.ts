@@ -79,7 +79,7 @@ describe('in-process jobs', () => {
   ])('refuses %s before creating a job', async (_, a, r) => {
     const jobs = service(controllableRun().run);
     await expect(jobs.submit({ source: 'cli', actor: a, request: r })).rejects.toMatchObject({ code: 'invalid_request' });
-    expect(jobs.list()).toEqual([]);
+    expect(await jobs.list()).toEqual([]);
   });
 
   it('answers shutting_down to a waiter for a job submitted while shutdown began', async () => {
@@ -111,7 +111,7 @@ describe('in-process jobs', () => {
       await jobs.waitFor(job.id);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(jobs.list().map((j) => j.actor_id)).toEqual(['3', '2']);
+    expect((await jobs.list()).map((j) => j.actor_id)).toEqual(['3', '2']);
     expect((await store.load()).map((j) => j.actor_id).sort()).toEqual(['2', '3']);
   });
 });

@@ -130,11 +130,11 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       start(candidate);
       return { job: structuredClone(candidate), joined: false };
     },
-    get: (id) => {
+    get: async (id) => {
       const job = jobs.get(id);
       return job && structuredClone(job);
     },
-    list: (limit = 50) => [...jobs.values()].sort(byNewest).slice(0, limit).map((job) => structuredClone(job)),
+    list: async (limit = 50) => [...jobs.values()].sort(byNewest).slice(0, limit).map((job) => structuredClone(job)),
     waitFor(id, signal) {
       const job = jobs.get(id);
       if (!job) return Promise.reject(new PipelineError('not_found', `No job with id ${JSON.stringify(id)}`));

@@ -16,9 +16,10 @@ export interface JobService {
    * Throws `PipelineError('shutting_down')` once the daemon stops taking work.
    */
   submit(input: SubmitInput): Promise<{ job: Job; joined: boolean }>;
-  get(id: string): Job | undefined;
+  /** Async because a service may answer from elsewhere (the edge asks its event hub). */
+  get(id: string): Promise<Job | undefined>;
   /** Most recent first. */
-  list(limit?: number): Job[];
+  list(limit?: number): Promise<Job[]>;
   /** Resolves with the job once it is done or failed (at once when it already is). */
   waitFor(id: string, signal?: AbortSignal): Promise<Job>;
 }

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Logger } from 'pino';
+import type { AppLogger } from '../app-logger.js';
 
 /** Logs every request at debug once it is answered (status included). */
-export function requestLogger(logger: Logger): MiddlewareHandler {
+export function requestLogger(logger: AppLogger): MiddlewareHandler {
   return async (c, next) => {
     const startedAt = Date.now();
     await next();

@@ -8,11 +8,11 @@ const MAX_LIMIT = 1000;
 export function jobRoutes({ jobs }: Pick<AppDeps, 'jobs'>): Hono {
   const app = new Hono();
 
-  app.get('/', (c) => c.json(jobs.list(parseLimit(c.req.query('limit')))));
+  app.get('/', async (c) => c.json(await jobs.list(parseLimit(c.req.query('limit')))));
 
-  app.get('/:id', (c) => {
+  app.get('/:id', async (c) => {
     const id = c.req.param('id');
-    const job = jobs.get(id);
+    const job = await jobs.get(id);
     if (!job) throw new PipelineError('not_found', `No job with id "${id}"; GET /api/jobs lists recent jobs`);
     return c.json(job);
   });

@@ -78,11 +78,11 @@ export class FakeJobService implements JobService {
     return { job, joined: false };
   }
 
-  get(id: string): Job | undefined {
+  async get(id: string): Promise<Job | undefined> {
     return this.jobs.get(id);
   }
 
-  list(limit = Infinity): Job[] {
+  async list(limit = Infinity): Promise<Job[]> {
     return [...this.jobs.values()].reverse().slice(0, limit);
   }
 
