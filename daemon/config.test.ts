@@ -12,9 +12,11 @@ describe('loadConfig', () => {
       requestsDir: '/srv/pf/requests',
       generator: 'builtin',
       storage: 'local',
-      concurrency: { generate: 4, upload: 8 },
+      concurrency: { upload: 8 },
     });
     expect(config.concurrency.encode).toBeGreaterThanOrEqual(1);
+    // Unset: the generate concurrency follows the backend's workers (RunPod /health).
+    expect(config.concurrency.generate).toBeUndefined();
     expect(config.publicBaseUrl).toBeUndefined();
   });
 

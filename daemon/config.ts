@@ -31,7 +31,7 @@ const envSchema = z.object({
   S3_ENDPOINT: url.optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
   API_TOKEN: optionalString,
-  GENERATE_CONCURRENCY: positiveInt.default(4),
+  GENERATE_CONCURRENCY: positiveInt.optional(),
   ENCODE_CONCURRENCY: positiveInt.default(Math.max(1, os.availableParallelism())),
   UPLOAD_CONCURRENCY: positiveInt.default(8),
   MAX_DOWNLOAD_BYTES: positiveInt.default(50 * 1024 * 1024),
@@ -74,7 +74,8 @@ export interface Config {
     forcePathStyle: boolean;
   };
   apiToken?: string;
-  concurrency: { generate: number; encode: number; upload: number };
+  /** `generate` undefined: follow the backend's workers (see createStageLimits). */
+  concurrency: { generate?: number; encode: number; upload: number };
   limits: { downloadBytes: number; downloadTimeoutMs: number; inputPixels: number; bodyBytes: number };
   sseHeartbeatMs: number;
   logLevel: Env['LOG_LEVEL'];

@@ -46,7 +46,9 @@ export function createCore(config: Config, logger: Logger, publicBaseUrl: string
     storage,
     actors,
     checkpoints: store,
-    limits: createStageLimits(config.concurrency),
+    limits: createStageLimits(config.concurrency, generator.capacity?.bind(generator), (report) =>
+      logger[report.error ? 'warn' : 'debug'](report, report.error ? 'could not read the generator\'s capacity; keeping the generate concurrency' : 'generate concurrency follows the generator\'s capacity'),
+    ),
     download: { maxBytes: config.limits.downloadBytes, timeoutMs: config.limits.downloadTimeoutMs },
     maxInputPixels: config.limits.inputPixels,
   };

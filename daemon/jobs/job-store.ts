@@ -17,6 +17,7 @@ export interface JobStore extends Checkpoints {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CHECKPOINT_SUFFIXES = ['.backend', '.source', '.staged'];
 
 export function createFileJobStore(dir: string): JobStore {
   const file = (id: string, suffix: string) => {
@@ -45,7 +46,14 @@ export function createFileJobStore(dir: string): JobStore {
       await writeFileAtomic(file(job.id, '.json'), JSON.stringify(job, null, 2));
     },
     async remove(id) {
-      await Promise.all(['.json', '.source', '.staged'].map((suffix) => rm(file(id, suffix), { force: true })));
+      await Promise.all(['.json', ...CHECKPOINT_SUFFIXES].map((suffix) => rm(file(id, suffix), { force: true })));
+    },
+    async saveBackendJob(id, backendJobId) {
+      await ready;
+      await writeFileAtomic(file(id, '.backend'), backendJobId);
+    },
+    async loadBackendJob(id) {
+      return (await unlessMissing(readFile(file(id, '.backend'), 'utf8')))?.trim() || undefined;
     },
     async saveSource(id, bytes) {
       await ready;
@@ -63,7 +71,7 @@ export function createFileJobStore(dir: string): JobStore {
       return (await unlessMissing(readFile(file(id, '.staged'), 'utf8')))?.trim() || undefined;
     },
     async clear(id) {
-      await Promise.all(['.source', '.staged'].map((suffix) => rm(file(id, suffix), { force: true })));
+      await Promise.all(CHECKPOINT_SUFFIXES.map((suffix) => rm(file(id, suffix), { force: true })));
     },
   };
 }

@@ -88,6 +88,7 @@ async function stageDraft(job: PipelineJob, deps: PipelineDeps, signal: AbortSig
 
 async function generate(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<Uint8Array> {
   report('queued', 0, 'waiting for a generator slot');
+  const previousId = await deps.checkpoints.loadBackendJob(job.id);
   const generated = await inStage('generating', 'generation_failed', signal, () =>
     deps.limits.generate(() => {
       report('generating', 0, `generating on ${deps.generator.name}`);
@@ -98,6 +99,7 @@ async function generate(job: PipelineJob, deps: PipelineDeps, signal: AbortSigna
         height: EDGE,
         signal,
         onProgress: (p) => report(p.stage, p.percent, p.message),
+        backendJob: { previousId, save: (id) => deps.checkpoints.saveBackendJob(job.id, id) },
       });
     }),
   );

@@ -3,8 +3,10 @@ import { readJson, sendJson, startHttpPeer } from './http-peer.js';
 
 /**
  * A loopback server speaking RunPod Serverless' queue API (`/v2/{endpoint}/run`, `/status/{id}`,
- * `/cancel/{id}`, Bearer auth) as a state machine: each job walks through the scenario's steps,
- * one status poll at a time, and every call is recorded so tests can assert on them.
+ * `/cancel/{id}`, `/health`, Bearer auth). Two modes: a scripted state machine where each job walks
+ * through the scenario's steps one status poll at a time, or (`timed`) an endpoint of N workers that
+ * take queued jobs first-in first-out and finish each after a fixed time by the clock. Every call is
+ * recorded so tests can assert on them.
  */
 
 export type RunpodStep =
@@ -17,8 +19,10 @@ export type RunpodStep =
 export interface RunpodScenario {
   /** Answers to `POST /run` before it succeeds, e.g. `[{ status: 429 }]`. */
   runFailures?: { status: number; body?: unknown; retryAfter?: string }[];
-  /** The job's states after `/run`; the last one repeats. */
+  /** The job's states after `/run`; the last one repeats. Ignored when `timed` is set. */
   steps: RunpodStep[];
+  /** An endpoint of `workers` GPUs, each job taking `jobMs` of wall-clock time, then COMPLETED with `output`. */
+  timed?: { workers: number; jobMs: number; output: unknown };
 }
 
 export interface RecordedCall {
@@ -36,6 +40,10 @@ export interface PeerJob {
   step: number;
   pollsInStep: number;
   cancelled: boolean;
+  /** Timed mode: when a worker takes the job and when it finishes (ms since the epoch). */
+  startsAt?: number;
+  endsAt?: number;
+  submittedAt: number;
 }
 
 export interface RunpodPeer {
@@ -53,9 +61,35 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
   const jobs = new Map<string, PeerJob>();
   let scenario: RunpodScenario = { steps: [{ status: 'IN_QUEUE', polls: Infinity }] };
   let runFailuresLeft: NonNullable<RunpodScenario['runFailures']> = [];
+  /** Timed mode: when each worker is next free. */
+  let workerFreeAt: number[] = [];
+
+  /** Timed mode: the job goes to the worker that is free first (FIFO queue, as RunPod dispatches). */
+  const schedule = (job: PeerJob, jobMs: number) => {
+    const worker = workerFreeAt.indexOf(Math.min(...workerFreeAt));
+    job.startsAt = Math.max(job.submittedAt, workerFreeAt[worker]!);
+    job.endsAt = job.startsAt + jobMs;
+    workerFreeAt[worker] = job.endsAt;
+  };
+
+  const timedStatus = (job: PeerJob, now: number) => {
+    if (now < job.startsAt!) return { id: job.id, status: 'IN_QUEUE' };
+    const delayTime = job.startsAt! - job.submittedAt;
+    if (now < job.endsAt!) return { id: job.id, status: 'IN_PROGRESS', delayTime };
+    return { id: job.id, status: 'COMPLETED', delayTime, executionTime: job.endsAt! - job.startsAt!, output: scenario.timed!.output };
+  };
+
+  const health = (now: number) => {
+    const live = [...jobs.values()].filter((job) => !job.cancelled);
+    const count = (status: string) => live.filter((job) => job.endsAt !== undefined && timedStatus(job, now).status === status).length;
+    const running = count('IN_PROGRESS');
+    const workers = scenario.timed?.workers ?? 0;
+    return { jobs: { completed: count('COMPLETED'), failed: 0, inProgress: running, inQueue: count('IN_QUEUE'), retried: 0 }, workers: { idle: Math.max(0, workers - running), running } };
+  };
 
   const statusBody = (job: PeerJob) => {
     if (job.cancelled) return { id: job.id, status: 'CANCELLED' };
+    if (job.endsAt !== undefined) return timedStatus(job, Date.now());
     const step = job.steps[job.step]!;
     return { id: job.id, delayTime: 12, executionTime: 34, ...step, polls: undefined };
   };
@@ -75,13 +109,15 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
     const path = new URL(req.url ?? '/', 'http://peer').pathname;
     calls.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body });
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) return sendJson(res, 401, { error: 'Unauthorized' });
-    const match = /^\/v2\/([^/]+)\/(run|status|cancel)(?:\/([^/]+))?$/.exec(path);
+    const match = /^\/v2\/([^/]+)\/(run|status|cancel|health)(?:\/([^/]+))?$/.exec(path);
     if (!match || match[1] !== options.endpointId) return sendJson(res, 404, { error: 'endpoint not found' });
     const [, , operation, jobId] = match;
+    if (operation === 'health' && req.method === 'GET') return sendJson(res, 200, health(Date.now()));
     if (operation === 'run' && req.method === 'POST') {
       const failure = runFailuresLeft.shift();
       if (failure) return sendJson(res, failure.status, failure.body ?? { error: `HTTP ${failure.status}` }, failure.retryAfter ? { 'retry-after': failure.retryAfter } : {});
-      const job: PeerJob = { id: randomUUID(), request: body as PeerJob['request'], steps: scenario.steps, step: 0, pollsInStep: 0, cancelled: false };
+      const job: PeerJob = { id: randomUUID(), request: body as PeerJob['request'], steps: scenario.steps, step: 0, pollsInStep: 0, cancelled: false, submittedAt: Date.now() };
+      if (scenario.timed) schedule(job, scenario.timed.jobMs);
       jobs.set(job.id, job);
       return sendJson(res, 200, { id: job.id, status: 'IN_QUEUE' });
     }
@@ -106,6 +142,7 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
     setScenario(next) {
       scenario = next;
       runFailuresLeft = [...(next.runFailures ?? [])];
+      workerFreeAt = Array.from({ length: next.timed?.workers ?? 0 }, () => 0);
     },
     close: peer.close,
   };

@@ -22,6 +22,16 @@ export interface GenerateRequest {
   /** Aborted when the job is cancelled or the daemon shuts down; a backend must stop (and cancel remotely). */
   signal: AbortSignal;
   onProgress: (progress: GenerateProgress) => void;
+  /**
+   * The backend's own job id, checkpointed so that a job resumed after a crash re-attaches to the GPU
+   * work it already paid for instead of submitting it again. Backends without job ids ignore it.
+   */
+  backendJob?: {
+    /** The id an earlier attempt of this job saved, if any. */
+    previousId?: string;
+    /** Called once the backend has accepted a new job; awaited, so the id is durable before waiting starts. */
+    save(id: string): Promise<void>;
+  };
 }
 
 /** A backend's result: the image itself, or a URL (http(s) or data:) that the download stage fetches. */
@@ -36,4 +46,6 @@ export type GeneratedImage =
 export interface Generator {
   readonly name: string;
   generate(request: GenerateRequest): Promise<GeneratedImage>;
+  /** How many jobs the backend runs at once right now (e.g. a RunPod endpoint's workers); absent when it cannot tell. */
+  capacity?(signal: AbortSignal): Promise<number>;
 }

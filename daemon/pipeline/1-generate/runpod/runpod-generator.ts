@@ -5,7 +5,8 @@ import type { RetryOptions } from '../http/retry.js';
 import { renderInputTemplate, type InputTemplate } from './input-template.js';
 import { jobResult } from './job-result.js';
 import { MAX_PRESIGN_SECONDS, type LoraPresigner } from './presign-lora.js';
-import { createRunpodApi, type RunpodJob } from './runpod-api.js';
+import { createJobDuration } from './job-duration.js';
+import { createRunpodApi, UnknownRunpodJobError, type RunpodApi, type RunpodJob } from './runpod-api.js';
 import { waitForJob } from './wait-for-job.js';
 
 export interface RunpodGeneratorOptions {
@@ -13,7 +14,7 @@ export interface RunpodGeneratorOptions {
   endpointId: string;
   /** @default 'https://api.runpod.ai/v2' */
   baseUrl: string;
-  /** First interval between status polls; grows gently while the job waits. */
+  /** Interval between status polls while a job is far from its expected end (polls are steady and short once it is due). */
   pollIntervalMs: number;
   /** Our deadline for the whole job, queue included; past it the job is cancelled on RunPod. */
   timeoutMs: number;
@@ -30,17 +31,21 @@ const MAX_TTL_MS = 7 * 24 * 3600 * 1000;
 const PRESIGN_MARGIN_SECONDS = 600;
 /** Cancelling must not hang a shutdown. */
 const CANCEL_TIMEOUT_MS = 5_000;
-/** A typical SDXL job's GPU time; only shapes the "generating" percent, which is an estimate. */
+/** A typical SDXL job's GPU time until the endpoint's own jobs have shown theirs; only shapes the "generating" percent, an estimate. */
 const TYPICAL_GENERATION_MS = 25_000;
 
 /**
- * Generates posters on a RunPod Serverless endpoint: submit with `/run`, poll `/status/{id}` through
- * IN_QUEUE and IN_PROGRESS, and `/cancel/{id}` on abort or past RUNPOD_TIMEOUT_MS.
+ * Generates posters on a RunPod Serverless endpoint: submit with `/run` (the job id is checkpointed at
+ * once, so a job resumed after a crash re-attaches to it), poll `/status/{id}` through IN_QUEUE and
+ * IN_PROGRESS, and `/cancel/{id}` on abort or past RUNPOD_TIMEOUT_MS. `/runsync` would save the polls
+ * but answers the job id only with the result, so a crash during its wait could not re-attach.
+ * `capacity()` reads the endpoint's workers from `/health`.
  *
  * @example createRunpodGenerator({ apiKey, endpointId, baseUrl, pollIntervalMs: 1000, timeoutMs: 600_000, template: loadInputTemplate() })
  */
 export function createRunpodGenerator(options: RunpodGeneratorOptions): Generator {
   const api = createRunpodApi({ baseUrl: options.baseUrl, endpointId: options.endpointId, apiKey: options.apiKey, retry: options.retry });
+  const duration = createJobDuration();
 
   async function buildInput(request: GenerateRequest) {
     const generation = resolveGeneration(request);
@@ -76,13 +81,20 @@ export function createRunpodGenerator(options: RunpodGeneratorOptions): Generato
       const { input, seed } = await buildInput(request);
       const policyMs = Math.max(MIN_POLICY_MS, options.timeoutMs);
       const policy = { executionTimeout: policyMs, ttl: Math.min(MAX_TTL_MS, policyMs) };
-      request.onProgress({ stage: 'queued', percent: 0, message: 'submitting to RunPod' });
       const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]);
-      const report = progressReporter(request.onProgress);
+      const report = progressReporter(request.onProgress, () => duration.expected() ?? TYPICAL_GENERATION_MS);
       let job: RunpodJob | undefined;
+      let submittedAt: number | undefined;
       try {
-        job = await api.run({ input, policy }, deadline);
-        job = await waitForJob(api, job, { pollIntervalMs: options.pollIntervalMs, signal: deadline, onStatus: (seen) => report((job = seen)) });
+        job = await reattach(api, request.backendJob?.previousId, deadline);
+        if (!job) {
+          request.onProgress({ stage: 'queued', percent: 0, message: 'submitting to RunPod' });
+          submittedAt = Date.now();
+          job = await api.run({ input, policy }, deadline);
+          await request.backendJob?.save(job.id);
+        }
+        const waitOptions = { pollIntervalMs: options.pollIntervalMs, signal: deadline, duration, submittedAt };
+        job = await waitForJob(api, job, { ...waitOptions, onStatus: (seen) => report((job = seen)) });
       } catch (error) {
         if (job) await api.cancel(job.id, AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
         if (signal.aborted) throw signal.reason;
@@ -91,7 +103,26 @@ export function createRunpodGenerator(options: RunpodGeneratorOptions): Generato
       }
       return jobResult(job, seed);
     },
+    async capacity(signal) {
+      const { idle, running } = await api.health(signal);
+      return idle + running;
+    },
   };
+}
+
+/**
+ * The job an earlier attempt submitted, when RunPod still has it; undefined means submit a new one:
+ * no earlier job, RunPod no longer knows it (404), or it was cancelled (as a shutdown does).
+ */
+async function reattach(api: RunpodApi, jobId: string | undefined, signal: AbortSignal): Promise<RunpodJob | undefined> {
+  if (!jobId) return undefined;
+  try {
+    const job = await api.status(jobId, signal);
+    return job.status === 'CANCELLED' ? undefined : job;
+  } catch (error) {
+    if (error instanceof UnknownRunpodJobError) return undefined;
+    throw error;
+  }
 }
 
 function timeoutError(timeoutMs: number, job: RunpodJob | undefined): PipelineError {
@@ -100,14 +131,14 @@ function timeoutError(timeoutMs: number, job: RunpodJob | undefined): PipelineEr
 }
 
 /** IN_QUEUE → "queued on GPU"; IN_PROGRESS (or RUNNING) → "generating", with a time-based percent estimate. */
-function progressReporter(onProgress: (progress: GenerateProgress) => void): (job: RunpodJob) => void {
+function progressReporter(onProgress: (progress: GenerateProgress) => void, typicalMs: () => number): (job: RunpodJob) => void {
   let startedAt: number | undefined;
   return (job) => {
     if (job.status === 'IN_QUEUE') onProgress({ stage: 'queued', percent: 0, message: 'queued on GPU' });
     if (job.status !== 'IN_PROGRESS' && job.status !== 'RUNNING') return;
     startedAt ??= Date.now();
     // RunPod reports no percent; approach 95 % asymptotically so the bar moves but never claims done.
-    const percent = Math.round(95 * (1 - Math.exp(-(Date.now() - startedAt) / TYPICAL_GENERATION_MS)));
+    const percent = Math.round(95 * (1 - Math.exp(-(Date.now() - startedAt) / typicalMs())));
     onProgress({ stage: 'generating', percent, message: 'generating on GPU' });
   };
 }
