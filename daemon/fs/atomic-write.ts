@@ -1,18 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { tempPathFor } from './temp-name.js';
 
 /**
  * Replaces `path` with `data` so that a reader (or a crash) sees either the old file or the new one,
  * never a partial write: the bytes go to a unique temp file in the same directory (same filesystem,
- * so the rename is atomic), are fsynced, renamed over the target, and the directory is fsynced so the
+ * so the rename is atomic; see tempPathFor), are fsynced, renamed over the target, and the directory is fsynced so the
  * rename itself survives a power loss. The temp name starts with '.' so folder watchers ignore it.
  *
  * @example await writeFileAtomic('data/actorsData.json', JSON.stringify(actors, null, 2) + '\n');
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(path);
   try {
     const handle = await open(temp, 'wx');
     try {

@@ -36,11 +36,26 @@ describe('moveUnique', () => {
     await writeFile(join(out, 'q.result.json'), 'left over');
     const stems: string[] = [];
     const moved = await moveUnique(await source('y'), out, 'q.json', {
-      companions: (stem) => [`${stem}.result.json`],
+      companions: ['.result.json'],
       before: async (stem) => void stems.push(stem),
     });
     expect(moved).toBe(join(out, 'q-1.json'));
     expect(stems).toEqual(['q-1']);
+  });
+
+  it('cuts a name too long for its companion to fit, and the companion is written under the cut stem', async () => {
+    const name = `${'n'.repeat(240)}.json`;
+    const stems: string[] = [];
+    const moved = await moveUnique(await source('long'), join(dir, 'out'), name, {
+      companions: ['.result.json'],
+      before: async (stem) => {
+        stems.push(stem);
+        await writeFile(join(dir, 'out', `${stem}.result.json`), '{}');
+      },
+    });
+    expect(moved).toBe(join(dir, 'out', `${stems[0]}.json`));
+    expect(Buffer.byteLength(`${stems[0]}.result.json`)).toBeLessThanOrEqual(255);
+    expect(await readFile(moved, 'utf8')).toBe('long');
   });
 
   it('rejects with ENOENT for a source deleted before the move, and frees the name it had picked', async () => {

@@ -5,8 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Actor, RegenerateRequest } from '../../shared/api-types.js';
 import { parseRequestFile } from '../../shared/request-schema.js';
 import { PipelineError, messageOf } from '../errors.js';
+import { isErrno } from '../fs/atomic-write.js';
 import { requireActorName } from '../jobs/create-job.js';
 import type { ActorsStore } from '../pipeline/5-save/actors-store.js';
+import { describeJsonError } from './json-error-location.js';
+import { LINKS_REFUSED, linkKind } from './link-kind.js';
 
 /** A request file is a few hundred bytes; anything near this is not one, so it is not read. */
 export const MAX_REQUEST_FILE_BYTES = 1024 * 1024;
@@ -24,18 +27,18 @@ const WRITE_QUIET_MS = 1000;
 export async function readRequestJson(path: string, maxBytes = MAX_REQUEST_FILE_BYTES): Promise<unknown> {
   for (;;) {
     const { bytes, mtimeMs } = await readCapped(path, maxBytes);
+    // Editors on Windows may start the file with a byte-order mark, which JSON.parse rejects.
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     try {
-      // Editors on Windows may start the file with a byte-order mark, which JSON.parse rejects.
-      return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-    } catch (error) {
+      return JSON.parse(text);
+    } catch {
       // Capped, so an mtime in the future (a skewed network filesystem) cannot stall the file.
       const quietIn = Math.min(mtimeMs + WRITE_QUIET_MS - Date.now(), WRITE_QUIET_MS);
       if (quietIn > 0) {
         await sleep(quietIn);
         continue;
       }
-      const name = basename(path);
-      throw new PipelineError('invalid_request', `${name} is not valid JSON: ${messageOf(error)}. Fix the file and drop it again.`);
+      throw new PipelineError('invalid_request', `${basename(path)} is not valid JSON: ${describeJsonError(text)}. Fix the file and drop it again.`);
     }
   }
 }
@@ -43,7 +46,9 @@ export async function readRequestJson(path: string, maxBytes = MAX_REQUEST_FILE_
 async function readCapped(path: string, maxBytes: number): Promise<{ bytes: Buffer; mtimeMs: number }> {
   const name = basename(path);
   const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-  const handle = await open(path, flags).catch((error: unknown) => {
+  const handle = await open(path, flags).catch(async (error: unknown) => {
+    // O_NOFOLLOW refuses a link with ELOOP, whatever it points at.
+    if (isErrno(error, 'ELOOP')) throw new PipelineError('invalid_request', `Expected a regular file for ${name} but received ${await linkKind(path)}. ${LINKS_REFUSED}`);
     throw new PipelineError('invalid_request', `${name} could not be opened (${messageOf(error)}). Drop a regular JSON file, not a link.`);
   });
   try {

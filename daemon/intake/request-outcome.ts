@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorCode, Job, RegenerateResponse } from '../../shared/api-types.js';
 import { isPipelineError, messageOf } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { unlessMissing, writeFileAtomic } from '../fs/atomic-write.js';
 import { moveUnique } from './move-unique.js';
 
 /** What `*.error.json` holds. */
@@ -33,15 +34,18 @@ const failed = (error: ErrorCode, message: string): RequestOutcome => ({ status:
 /**
  * Writes `<stem>.result.json` into `done/` or `<stem>.error.json` into `failed/`, then moves the
  * request beside it. The outcome file is written first: a crash in between leaves the request in
- * `processing/`, where the next start finishes it. Returns the request's new path.
+ * `processing/`, and the next start moves it beside that same outcome file (recognised by its
+ * content) rather than writing a second one. Returns the request's new path.
  */
 export function finishRequest(dir: string, processingPath: string, name: string, outcome: RequestOutcome): Promise<string> {
   const [folder, suffix, body] =
     outcome.status === 'done'
       ? [join(dir, 'done'), '.result.json', outcome.result]
       : [join(dir, 'failed'), '.error.json', outcome.failure];
+  const text = `${JSON.stringify(body, null, 2)}\n`;
   return moveUnique(processingPath, folder, name, {
-    companions: (stem) => [`${stem}${suffix}`],
-    before: (stem) => writeFileAtomic(join(folder, `${stem}${suffix}`), `${JSON.stringify(body, null, 2)}\n`),
+    companions: [suffix],
+    before: (stem) => writeFileAtomic(join(folder, `${stem}${suffix}`), text),
+    isOwn: async ([outcomeFile]) => (await unlessMissing(readFile(outcomeFile!, 'utf8'))) === text,
   });
 }

@@ -10,7 +10,7 @@ import type { JobService, SubmitInput } from '../jobs/job-service.js';
 import { createJsonActorsStore } from '../pipeline/5-save/json-actors-store.js';
 import { isRequestFileName, startRequestsFolder } from './requests-folder.js';
 
-const logger = pino({ level: 'silent' });
+const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
 const actor = { id: 7, name: '0007_nordic_40_male', description: 'a man', lora_model_url: 's3://b/m.safetensors' };
 const valid = { actor_id: 7, actor_name: actor.name, lora_model_url: 's3://b/m.safetensors' };
 
@@ -170,7 +170,87 @@ describe('startRequestsFolder', () => {
     await writeFile(join(dir, 'secret.json'), JSON.stringify(valid));
     await start();
     await symlink(join(dir, 'secret.json'), join(requests, 'link.json'));
-    expect((await outcome('failed/link.error.json')).error).toBe('invalid_request');
+    expect(await outcome('failed/link.error.json')).toMatchObject({
+      error: 'invalid_request',
+      message: expect.stringContaining('Expected a regular file for link.json but received a symbolic link to a file'),
+    });
+    expect(jobs.submitted).toEqual([]);
+  });
+
+  it.each([
+    ['a link loop', 'loop.json', () => symlink('loop.json', join(requests, 'loop.json')), 'a symbolic link loop'],
+    ['a link to a folder', 'folder.json', () => symlink(dir, join(requests, 'folder.json')), 'a symbolic link to a folder'],
+    ['a dangling link', 'gone.json', () => symlink(join(dir, 'nothing-here'), join(requests, 'gone.json')), 'a symbolic link'],
+  ])('moves %s to failed/ with a reason, whether there at start or dropped later', async (_, name, link, reason) => {
+    await link();
+    await start();
+    const failure = await outcome(`failed/${name.replace('.json', '.error.json')}`);
+    expect(failure.message).toContain(reason);
+    expect((await readdir(requests)).sort()).toEqual(['done', 'failed', 'processing']);
+    await link();
+    expect((await outcome(`failed/${name.replace('.json', '-1.error.json')}`)).message).toContain(reason);
+  });
+
+  it('points at a JSON mistake by line and column without quoting the file', async () => {
+    await start();
+    await drop('leak.json', '{\n  "actor_id": 7,\n  "password": hunter2-secret\n}');
+    const failure = await outcome('failed/leak.error.json');
+    expect(failure.message).toBe('leak.json is not valid JSON: unexpected character at line 3, column 15. Fix the file and drop it again.');
+    expect(JSON.stringify(failure)).not.toMatch(/hunter|secret|"h"|'h'/);
+  });
+
+  it.each([
+    ['245 characters', `poster-${'x'.repeat(233)}`],
+    ['255 bytes of UTF-8', `poster-${'é'.repeat(30)}${'x'.repeat(183)}`],
+  ])('finishes a valid file with a name of %s, its outcome name cut to fit', async (_, stem) => {
+    await start();
+    await drop(`${stem}.json`, valid);
+    const done = join(requests, 'done');
+    while ((await readdir(done)).length < 2) await sleep(25);
+    const names = await readdir(done);
+    expect(names.every((name) => Buffer.byteLength(name) <= 255)).toBe(true);
+    const result = names.find((name) => name.endsWith('.result.json'))!;
+    expect(names).toContain(result.replace('.result.json', '.json'));
+    expect(JSON.parse(await readFile(join(done, result), 'utf8')).success).toBe(true);
+    expect(await readdir(join(requests, 'processing'))).toEqual([]);
+    expect(jobs.submitted).toHaveLength(1);
+  });
+
+  /**
+   * Runs `name` to done/, then puts things back as a daemon killed after the job ended but before the
+   * move would have left them (the request in processing/ beside its job marker), and starts again.
+   */
+  async function crashBeforeMove(name: string, { outcomeWritten }: { outcomeWritten: boolean }) {
+    await start();
+    await drop(`${name}.json`, valid);
+    await outcome(`done/${name}.result.json`);
+    await rename(join(requests, `done/${name}.json`), join(requests, `processing/${name}.json`));
+    await writeFile(join(requests, `processing/.${name}.job`), 'job-1');
+    if (!outcomeWritten) await rm(join(requests, `done/${name}.result.json`));
+    await Promise.all(closers.splice(0).map((close) => close()));
+    await start();
+    const result = await outcome(`done/${name}.result.json`);
+    while ((await readdir(join(requests, 'processing'))).length) await sleep(25);
+    return result;
+  }
+
+  it('follows the job a crashed run submitted instead of running the request again', async () => {
+    expect(await crashBeforeMove('once', { outcomeWritten: false })).toEqual(resultFor(jobs.get('job-1')!));
+    expect(jobs.submitted).toHaveLength(1);
+  });
+
+  it('completes the move beside the outcome file a crash left, without a second outcome', async () => {
+    await crashBeforeMove('half', { outcomeWritten: true });
+    expect((await readdir(join(requests, 'done'))).sort()).toEqual(['half.json', 'half.result.json']);
+    expect(jobs.submitted).toHaveLength(1);
+  });
+
+  it('fails, without running it again, a request whose recorded job is gone', async () => {
+    await mkdir(join(requests, 'processing'));
+    await writeFile(join(requests, 'processing/lost.json'), JSON.stringify(valid));
+    await writeFile(join(requests, 'processing/.lost.job'), 'job-forgotten');
+    await start();
+    expect((await outcome('failed/lost.error.json')).message).toContain('already ran as job job-forgotten');
     expect(jobs.submitted).toEqual([]);
   });
 

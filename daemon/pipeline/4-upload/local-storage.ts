@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, open, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf, PipelineError } from '../../errors.js';
 import { isErrno } from '../../fs/atomic-write.js';
+import { tempPathFor } from '../../fs/temp-name.js';
 import type { Storage } from './storage.js';
 import { contentTypeOf, encodeKey, keySegments } from './storage-key.js';
 
@@ -38,7 +38,7 @@ async function writeNew(file: string, body: Uint8Array): Promise<void> {
  */
 async function replaceAtomically(file: string, fill: (temp: string) => Promise<void>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
+  const temp = tempPathFor(file);
   try {
     await fill(temp);
     await fsyncFile(temp);
