@@ -235,7 +235,7 @@ describe('startRequestsFolder', () => {
   }
 
   it('follows the job a crashed run submitted instead of running the request again', async () => {
-    expect(await crashBeforeMove('once', { outcomeWritten: false })).toEqual(resultFor(jobs.get('job-1')!));
+    expect(await crashBeforeMove('once', { outcomeWritten: false })).toEqual(resultFor((await jobs.get('job-1'))!));
     expect(jobs.submitted).toHaveLength(1);
   });
 

@@ -31,7 +31,7 @@ export function createRequestRunner(options: RequestRunnerOptions): (path: strin
   async function jobFor(path: string, log: Logger): Promise<Job> {
     const recorded = await readJobMarker(path);
     if (recorded) {
-      const known = jobs.get(recorded);
+      const known = await jobs.get(recorded);
       if (known) return known;
       throw new PipelineError(
         'internal_error',
