@@ -48,9 +48,16 @@ describe('loadConfig', () => {
     [{ GENERATOR: 'a1111' }, 'A1111_BASE_URL'],
     [{ STORAGE: 's3' }, 'AWS_USER_IMAGES_BUCKET'],
     [{ AWS_ACCESS_KEY: 'only-the-key' }, 'AWS_ACCESS_KEY'],
+    [{ DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1, http://10.0.0.1/' }, 'DOWNLOAD_ALLOW_PRIVATE'],
+    [{ DOWNLOAD_ALLOW_PRIVATE: '10.0.0.0/40' }, 'DOWNLOAD_ALLOW_PRIVATE'],
   ])('rejects %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('reads DOWNLOAD_ALLOW_PRIVATE as a list of hosts, addresses and CIDRs, empty by default', () => {
+    expect(loadConfig({}).downloadAllowPrivate).toEqual([]);
+    expect(loadConfig({ DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1, minio.internal,,10.0.0.0/8' }).downloadAllowPrivate).toEqual(['127.0.0.1', 'minio.internal', '10.0.0.0/8']);
   });
 
   it('defaults S3 to path-style addressing when S3_ENDPOINT points at a compatible server', () => {

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { parsePrivateAllowance } from './pipeline/2-download/private-allowance.js';
 
 /**
  * The daemon's configuration, read and validated once at start. Nothing else reads `process.env`.
@@ -15,6 +16,8 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalString = z.string().trim().min(1).optional();
 const url = z.url({ message: 'Expected an absolute http(s) URL' });
+/** A comma-separated list; blanks between commas are ignored. */
+const list = z.string().transform((v) => v.split(',').map((item) => item.trim()).filter(Boolean));
 
 const envSchema = z.object({
   PORT: port.default(8787),
@@ -36,6 +39,13 @@ const envSchema = z.object({
   UPLOAD_CONCURRENCY: positiveInt.default(8),
   MAX_DOWNLOAD_BYTES: positiveInt.default(50 * 1024 * 1024),
   DOWNLOAD_TIMEOUT_MS: positiveInt.default(60_000),
+  DOWNLOAD_ALLOW_PRIVATE: list.default([]).superRefine((entries, ctx) => {
+    try {
+      parsePrivateAllowance(entries);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
   MAX_INPUT_PIXELS: positiveInt.default(64 * 1024 * 1024),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   SSE_HEARTBEAT_MS: positiveInt.default(15_000),
@@ -77,6 +87,8 @@ export interface Config {
   /** `generate` undefined: follow the backend's workers (see createStageLimits). */
   concurrency: { generate?: number; encode: number; upload: number };
   limits: { downloadBytes: number; downloadTimeoutMs: number; inputPixels: number; bodyBytes: number };
+  /** Host names, addresses and CIDRs the download stage may fetch from although they are not public. */
+  downloadAllowPrivate: string[];
   sseHeartbeatMs: number;
   logLevel: Env['LOG_LEVEL'];
   runpod: {
@@ -144,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       inputPixels: e.MAX_INPUT_PIXELS,
       bodyBytes: e.BODY_LIMIT_BYTES,
     },
+    downloadAllowPrivate: e.DOWNLOAD_ALLOW_PRIVATE,
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
     logLevel: e.LOG_LEVEL,
     runpod: {

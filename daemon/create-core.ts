@@ -7,6 +7,7 @@ import { createInProcessJobs, type InProcessJobService } from './jobs/in-process
 import { createFileJobStore } from './jobs/job-store.js';
 import { createGenerator } from './pipeline/1-generate/create-generator.js';
 import type { Generator } from './pipeline/1-generate/generator.js';
+import { createPublicOnlyAgent } from './pipeline/2-download/public-only-agent.js';
 import { createStorage } from './pipeline/4-upload/create-storage.js';
 import type { Storage } from './pipeline/4-upload/storage.js';
 import { createJsonActorsStore, type JsonActorsStore } from './pipeline/5-save/json-actors-store.js';
@@ -49,7 +50,11 @@ export function createCore(config: Config, logger: Logger, publicBaseUrl: string
     limits: createStageLimits(config.concurrency, generator.capacity?.bind(generator), (report) =>
       logger[report.error ? 'warn' : 'debug'](report, report.error ? 'could not read the generator\'s capacity; keeping the generate concurrency' : 'generate concurrency follows the generator\'s capacity'),
     ),
-    download: { maxBytes: config.limits.downloadBytes, timeoutMs: config.limits.downloadTimeoutMs },
+    download: {
+      maxBytes: config.limits.downloadBytes,
+      timeoutMs: config.limits.downloadTimeoutMs,
+      dispatcher: createPublicOnlyAgent(config.downloadAllowPrivate),
+    },
     maxInputPixels: config.limits.inputPixels,
   };
 

@@ -1,7 +1,7 @@
 import type { GenerationParams, JobMode, JobStage, PosterFrames } from '../../shared/api-types.js';
 import type { Generator, GenerateRequest } from './1-generate/generator.js';
 import { checkGeneratedImage } from './1-generate/check-generated-image.js';
-import { downloadImage } from './2-download/download-image.js';
+import { downloadImage, type DownloadOptions } from './2-download/download-image.js';
 import { contentVersion, encodePosterSizes } from './3-encode/encode-poster.js';
 import { discardDraft, promoteDraft, uploadDraft } from './4-upload/drafts.js';
 import { draftKey, framesAt, posterFrames } from './4-upload/keys.js';
@@ -17,7 +17,7 @@ export interface PipelineDeps {
   actors: ActorsStore;
   checkpoints: Checkpoints;
   limits: StageLimits;
-  download: { maxBytes: number; timeoutMs: number };
+  download: Omit<DownloadOptions, 'signal'>;
   maxInputPixels: number;
   now?: () => Date;
 }

@@ -21,7 +21,7 @@ export interface TestDaemon extends RunningDaemon {
 /**
  * Builds the web UI (so the browser tests always run the current source) and starts a daemon on
  * 127.0.0.1 with a free port, a temp DATA_DIR holding a copy of the sample actors, a temp REQUESTS_DIR,
- * and local storage. `close()` stops it and removes the temp dirs.
+ * and local storage; downloads from the loopback test peers are allowed. `close()` stops it and removes the temp dirs.
  *
  * @param options.overrides - what the daemon gets instead of its own parts (a test generator)
  * @param options.env - more environment variables, e.g. `{ API_TOKEN: 's3cret' }`
@@ -34,7 +34,7 @@ export async function startTestDaemon(options: { overrides?: DaemonOverrides; en
   await mkdir(dataDir);
   await copyFile(SAMPLE_ACTORS, path.join(dataDir, 'actorsData.json'));
   const config = loadConfig(
-    { DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, HOST: '127.0.0.1', PORT: '0', GENERATOR: 'builtin', STORAGE: 'local', LOG_LEVEL: 'silent', ...options.env },
+    { DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, HOST: '127.0.0.1', PORT: '0', GENERATOR: 'builtin', STORAGE: 'local', LOG_LEVEL: 'silent', DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1', ...options.env },
     temp,
   );
   const daemon = await startDaemon(config, { shutdownGraceMs: 1000, ...options.overrides }).catch(async (error: unknown) => {

@@ -76,7 +76,9 @@ describe('downloadImage over HTTP', () => {
     const script = [
       `await (await fetch(${JSON.stringify(`${base}/poster.png`)})).arrayBuffer();`,
       `const { downloadImage } = await import(${JSON.stringify(new URL('./download-image.ts', import.meta.url).href)});`,
-      `const bytes = await downloadImage(${JSON.stringify(`${base}/redirect`)}, { maxBytes: 1 << 20, timeoutMs: 5000 });`,
+      `const { createPublicOnlyAgent } = await import(${JSON.stringify(new URL('./public-only-agent.ts', import.meta.url).href)});`,
+      `const dispatcher = createPublicOnlyAgent(['127.0.0.1']);`,
+      `const bytes = await downloadImage(${JSON.stringify(`${base}/redirect`)}, { maxBytes: 1 << 20, timeoutMs: 5000, dispatcher });`,
       'process.stdout.write(String(bytes.length));',
     ].join('\n');
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);

@@ -1,7 +1,7 @@
 import { interceptors, request, type Dispatcher } from 'undici';
 import { messageOf, PipelineError } from '../../errors.js';
-import { httpAgent } from '../http-agent.js';
 import { decodeDataUri } from './data-uri.js';
+import { createPublicOnlyAgent } from './public-only-agent.js';
 import { requireImage } from './require-image.js';
 
 export interface DownloadOptions {
@@ -11,9 +11,15 @@ export interface DownloadOptions {
   timeoutMs: number;
   /** Aborts the download; its reason is rethrown as is, so the caller recognises its own abort. */
   signal?: AbortSignal;
-  /** The undici dispatcher to send through; the pipeline's own agent by default. */
+  /**
+   * The undici dispatcher to send through. By default one that refuses every non-public address;
+   * the daemon passes one built from DOWNLOAD_ALLOW_PRIVATE (see createPublicOnlyAgent).
+   */
   dispatcher?: Dispatcher;
 }
+
+/** Not undici's global dispatcher: see http-agent.ts for why the pipeline keeps its own. */
+const publicOnly = createPublicOnlyAgent();
 
 const MAX_REDIRECTS = 5;
 
@@ -51,7 +57,7 @@ async function fetchImage(url: URL, options: DownloadOptions): Promise<Uint8Arra
   const where = redact(url);
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const dispatcher = (options.dispatcher ?? httpAgent).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+  const dispatcher = (options.dispatcher ?? publicOnly).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
   try {
     const { statusCode, headers, body } = await request(url, { dispatcher, signal });
     if (statusCode < 200 || statusCode > 299) {

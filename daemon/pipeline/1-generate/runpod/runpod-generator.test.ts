@@ -4,6 +4,7 @@ import { startImageHost, type ImageHost } from '../../../../tests/peers/image-ho
 import { startRunpodPeer, type RunpodPeer, type RunpodScenario } from '../../../../tests/peers/runpod-peer.js';
 import { PipelineError } from '../../../errors.js';
 import { downloadImage } from '../../2-download/download-image.js';
+import { createPublicOnlyAgent } from '../../2-download/public-only-agent.js';
 import { checkGeneratedImage } from '../check-generated-image.js';
 import type { GeneratedImage, GenerateProgress } from '../generator.js';
 import { loadInputTemplate } from './input-template.js';
@@ -72,9 +73,12 @@ async function failure(promise: Promise<unknown>): Promise<PipelineError> {
   return error;
 }
 
+/** The image host is on loopback, which the download stage allows only when told to. */
+const loopbackAllowed = createPublicOnlyAgent(['127.0.0.1']);
+
 /** What the core does with a generator's result: download URLs, then the guard. */
 async function materialise(image: GeneratedImage): Promise<Uint8Array> {
-  const bytes = image.kind === 'bytes' ? image.bytes : await downloadImage(image.url, { maxBytes: MAX_BYTES, timeoutMs: 10_000 });
+  const bytes = image.kind === 'bytes' ? image.bytes : await downloadImage(image.url, { maxBytes: MAX_BYTES, timeoutMs: 10_000, dispatcher: loopbackAllowed });
   await checkGeneratedImage(bytes, SIZE);
   return bytes;
 }
