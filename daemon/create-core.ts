@@ -30,14 +30,11 @@ export interface Core {
 
 const MESSAGES = { publish: 'Poster frame regenerated successfully', preview: 'Poster frame preview generated' } as const;
 
-/**
- * Wires the pipeline from config. `publicBaseUrl` is where local storage's media is served (the
- * daemon's own address unless PUBLIC_BASE_URL says otherwise).
- */
-export function createCore(config: Config, logger: Logger, publicBaseUrl: string, overrides: CoreOverrides = {}): Core {
+/** Wires the pipeline from config; the daemon and the CLI get the same parts from the same config. */
+export function createCore(config: Config, logger: Logger, overrides: CoreOverrides = {}): Core {
   // The parts that can refuse the configuration come first, before the actors file is watched.
   const generator = overrides.generator ?? createGenerator(config);
-  const storage = overrides.storage ?? createStorage(config, { publicBaseUrl: config.publicBaseUrl ?? publicBaseUrl });
+  const storage = overrides.storage ?? createStorage(config);
   const actors = createJsonActorsStore({ file: config.actorsFile, logger, watch: true });
   const events = createEventBus();
   actors.onChange((actor) => events.publish({ type: 'actor', actor }));

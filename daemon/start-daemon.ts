@@ -36,7 +36,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   await mkdir(config.dataDir, { recursive: true });
   await mkdir(config.requestsDir, { recursive: true });
 
-  // Listen first: with PORT=0 the address, and so local storage's URLs, are known only now.
+  // Listen first, so a port in use fails start-up before anything else is taken; until ready, a 503.
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server = await listen(config, (request) => handle(request));
   const closeServer = trackForGracefulClose(server as Server);
@@ -44,7 +44,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
 
   let core: Core | undefined;
   try {
-    core = createCore(config, logger, url, overrides);
+    core = createCore(config, logger, overrides);
     const { storage } = core;
     await core.actors.ready();
     const app = createApp({

@@ -1,5 +1,5 @@
 import type { Actor, ErrorBody, Job } from '../../shared/api-types.js';
-import { ConfigError, configFromEnvironment, listenUrl } from '../config.js';
+import { ConfigError, configFromEnvironment } from '../config.js';
 import { createCore } from '../create-core.js';
 import { isPipelineError, messageOf, PipelineError } from '../errors.js';
 import { createLogger } from '../logger.js';
@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2));
   const config = configFromEnvironment();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const core = createCore(config, logger, listenUrl(config, config.port));
+  const core = createCore(config, logger);
   try {
     const actors = args.all ? await core.actors.list() : await Promise.all(args.actors.map((key) => findActor(core, key)));
     const lines = new Map<string, string>();

@@ -25,7 +25,7 @@ describe('the daemon over real HTTP', () => {
     expect(Object.keys(body).sort()).toEqual(['actor_id', 'actor_name', 'message', 'poster_frames', 'success']);
     expect(body).toMatchObject({ success: true, actor_id: '2', actor_name: actors[1]!.name, message: 'Poster frame regenerated successfully' });
 
-    const image = await fetch(body.poster_frames.standard.webp_sm);
+    const image = await fetch(new URL(body.poster_frames.standard.webp_sm, daemon.url));
     expect(image.headers.get('content-type')).toBe('image/webp');
     expect(await sharp(new Uint8Array(await image.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 256, height: 256 });
 

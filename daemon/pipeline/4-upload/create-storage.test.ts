@@ -3,10 +3,17 @@ import { loadConfig } from '../../config.js';
 import { createStorage } from './create-storage.js';
 
 describe('createStorage', () => {
-  it('picks local files under DATA_DIR/media, served at the given base URL, by default', () => {
-    const storage = createStorage(loadConfig({ DATA_DIR: '/srv/posterframe' }), { publicBaseUrl: 'http://127.0.0.1:9999' });
-    expect(storage.kind).toBe('local');
-    expect(storage.publicUrls('a/b.webp').standard).toBe('http://127.0.0.1:9999/media/a/b.webp');
+  it('picks local files under DATA_DIR/media by default, with relative URLs whatever the port', () => {
+    for (const PORT of ['8787', '18787']) {
+      const storage = createStorage(loadConfig({ DATA_DIR: '/srv/posterframe', PORT }));
+      expect(storage.kind).toBe('local');
+      expect(storage.publicUrls('a/b.webp')).toEqual({ accelerated: '/media/a/b.webp', standard: '/media/a/b.webp' });
+    }
+  });
+
+  it('puts PUBLIC_BASE_URL in front of local URLs when it is set', () => {
+    const storage = createStorage(loadConfig({ PUBLIC_BASE_URL: 'https://posters.example.com/app/' }));
+    expect(storage.publicUrls('a/b.webp').standard).toBe('https://posters.example.com/app/media/a/b.webp');
   });
 
   it('picks S3 when a bucket is configured', () => {

@@ -6,16 +6,13 @@ import type { Storage } from './storage.js';
 
 /**
  * The Storage the configuration asks for: files under `${DATA_DIR}/media` served by the daemon, or the
- * S3 bucket (AWS, or an S3-compatible server when S3_ENDPOINT is set).
- *
- * @param options.publicBaseUrl - Where the daemon serves local media; wins over config.publicBaseUrl,
- *   because the daemon's real address is only known once it listens (PORT=0).
+ * S3 bucket (AWS, or an S3-compatible server when S3_ENDPOINT is set). It depends on the configuration
+ * alone, never on which process asks (daemon or CLI) or where it listens, so every writer hands out the
+ * same URLs: relative `/media/…` for local files unless PUBLIC_BASE_URL says otherwise.
  */
-export function createStorage(config: Config, options: { publicBaseUrl?: string } = {}): Storage {
+export function createStorage(config: Config): Storage {
   if (config.storage === 'local') {
-    const publicBaseUrl = options.publicBaseUrl ?? config.publicBaseUrl;
-    if (!publicBaseUrl) throw new TypeError('Expected a public base URL (PUBLIC_BASE_URL or the daemon address) for local storage but received none');
-    return createLocalStorage({ root: path.join(config.dataDir, 'media'), publicBaseUrl });
+    return createLocalStorage({ root: path.join(config.dataDir, 'media'), publicBaseUrl: config.publicBaseUrl });
   }
   const { bucket, ...aws } = config.aws;
   if (!bucket) throw new TypeError('Expected AWS_USER_IMAGES_BUCKET (config.aws.bucket) for STORAGE=s3 but received none');

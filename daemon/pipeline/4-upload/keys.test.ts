@@ -39,9 +39,9 @@ describe('published poster URLs', () => {
     expect(Object.keys(frames.standard)).toEqual(['webp_sm', 'webp_md', 'webp_lg']);
   });
 
-  it('point both forms at the daemon for local storage', () => {
-    const storage = createLocalStorage({ root: '/nonexistent/media', publicBaseUrl: 'http://127.0.0.1:8787' });
-    const url = `http://127.0.0.1:8787/media/${FOLDER}/${NAME}_poster_md.webp?v=abc1234567`;
+  it("point both forms at the daemon's /media/ for local storage, relative to wherever it answers", () => {
+    const storage = createLocalStorage({ root: '/nonexistent/media' });
+    const url = `/media/${FOLDER}/${NAME}_poster_md.webp?v=abc1234567`;
     const frames = posterFrames(storage, NAME, 'abc1234567');
     expect([frames.accelerated.webp_md, frames.standard.webp_md]).toEqual([url, url]);
   });

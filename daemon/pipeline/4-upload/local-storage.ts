@@ -9,8 +9,11 @@ import { contentTypeOf, encodeKey, keySegments } from './storage-key.js';
 export interface LocalStorageOptions {
   /** The media folder, `${DATA_DIR}/media`; keys are paths below it. */
   root: string;
-  /** Where the daemon is reachable (PUBLIC_BASE_URL); it serves the root at `/media/`. */
-  publicBaseUrl: string;
+  /**
+   * PUBLIC_BASE_URL, when set: URLs become `${publicBaseUrl}/media/…`. Unset, they are relative
+   * (`/media/…`), so a poster keeps working whichever process wrote it and wherever the daemon listens.
+   */
+  publicBaseUrl?: string;
 }
 
 async function fsyncFile(file: string): Promise<void> {
@@ -54,10 +57,11 @@ async function replaceAtomically(file: string, fill: (temp: string) => Promise<v
  * to one, and every key is checked so none can reach outside `root`.
  *
  * @example const storage = createLocalStorage({ root: path.join(config.dataDir, 'media'), publicBaseUrl: config.publicBaseUrl });
+ *   storage.publicUrls('a/b.webp').standard; // '/media/a/b.webp' without PUBLIC_BASE_URL
  */
 export function createLocalStorage(options: LocalStorageOptions): Storage {
   const root = path.resolve(options.root);
-  const mediaBase = `${options.publicBaseUrl.replace(/\/+$/, '')}/media`;
+  const mediaBase = `${(options.publicBaseUrl ?? '').replace(/\/+$/, '')}/media`;
   const fileOf = (key: string) => path.join(root, ...keySegments(key));
 
   async function attempt<T>(operation: string, key: string, action: () => Promise<T>): Promise<T> {
