@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { DaemonOverrides } from '../../daemon/start-daemon.js';
 import { launchBrowser, type Browser } from '../support/browser.js';
 import { watchErrors } from './page-helpers.js';
-import { startTestDaemon, type TestDaemon } from './test-daemon.js';
+import { startTestDaemon, type TestDaemon, type TestDaemonOptions } from './test-daemon.js';
 
 /** What a browser test file works with; filled in by the `beforeAll` that {@link useBrowserTest} registers. */
 export interface BrowserTest {
@@ -17,11 +16,7 @@ export interface BrowserTest {
   openPage(): Promise<Page>;
 }
 
-export interface BrowserTestOptions {
-  /** What the daemon gets instead of its own parts (a test generator). */
-  overrides?: DaemonOverrides;
-  /** More daemon environment variables, e.g. `{ API_TOKEN: 's3cret' }`. */
-  env?: Record<string, string>;
+export interface BrowserTestOptions extends TestDaemonOptions {
   /** Defaults to launchBrowser's 1280×900. */
   viewport?: { width: number; height: number };
   /** Runs once the daemon is up, before any page opens (to seed posters). */

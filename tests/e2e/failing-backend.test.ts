@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserTest } from './browser-test.js';
-import { card, cardButton, confirmRegenerate, screenshot, toast } from './page-helpers.js';
+import { cardButton, confirmRegenerate, revealCard, screenshot, toast } from './page-helpers.js';
 import { GPU_CRASH, failingGenerator } from './test-generators.js';
 
 const ui = useBrowserTest({ overrides: { generator: failingGenerator }, viewport: { width: 360, height: 800 } });
@@ -36,7 +36,7 @@ describe('a failing backend, on a 360 px wide screen', () => {
   it("shows the server's validation message when a request is refused outright", async () => {
     const { page, daemon, errors } = ui;
     // A card asks for an actor whose fields the daemon refuses: the POST itself fails with 400, no job is made.
-    await card(page, 1).evaluate((element) => {
+    await (await revealCard(page, 1)).evaluate((element) => {
       const actor = { id: 1, name: '../etc', lora_model_url: 'ftp://x' };
       element.dispatchEvent(new CustomEvent('pf-regenerate', { detail: { actor }, bubbles: true, composed: true }));
     });

@@ -23,7 +23,7 @@ describe('live updates across pages and sources', () => {
     await card(second, 6).getByText('No poster yet').waitFor();
 
     await confirmRegenerate(first, 6);
-    await card(second, 6).getByText('Generating · 50% · step 15/30').waitFor();
+    await card(second, 6).getByText('Generating · 43% · step 15/30').waitFor();
     expect(await cardButton(second, 6).getAttribute('aria-disabled')).toBe('true');
 
     generator.release();
@@ -50,7 +50,7 @@ describe('live updates across pages and sources', () => {
     await writeFile(temp, JSON.stringify(request));
     await rename(temp, path.join(daemon.requestsDir, 'actor-7.json'));
 
-    await card(first, 7).getByText('Generating · 50% · step 15/30').waitFor();
+    await card(first, 7).getByText('Generating · 43% · step 15/30').waitFor();
     await first.locator('job-panel li[data-status="running"]', { hasText: 'via request file' }).waitFor();
 
     generator.release();

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
+import type { ActorGrid } from '../../web/src/actor-grid.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS_DIR = path.join(root, 'test-artifacts');
@@ -12,8 +13,17 @@ export const card = (page: Page, actorId: number | string): Locator => page.loca
 export const cardButton = (page: Page, actorId: number | string): Locator => card(page, actorId).locator('button');
 export const toast = (page: Page, text: string): Locator => page.locator('toast-stack li', { hasText: text });
 
+/** Scrolls the windowed grid to an actor's card, so it is rendered, and waits for it. */
+export async function revealCard(page: Page, actorId: number | string): Promise<Locator> {
+  const shown = await page.locator('actor-grid').evaluate((grid: ActorGrid, id) => grid.reveal(id), String(actorId));
+  if (!shown) throw new Error(`Expected actor ${actorId} in the grid but the grid does not show it`);
+  await card(page, actorId).waitFor();
+  return card(page, actorId);
+}
+
 /** Presses an actor's "Regenerate Poster" button and confirms in the dialog. */
 export async function confirmRegenerate(page: Page, actorId: number | string): Promise<void> {
+  await revealCard(page, actorId);
   await cardButton(page, actorId).click();
   await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate', exact: true }).click();
 }
@@ -53,6 +63,8 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
 export function watchErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
+    // Until the daemon has GET /api/info the page asks, gets a 404 and words its copy without it.
+    if (message.location().url.endsWith('/api/info')) return;
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Job } from '../../shared/api-types.js';
+import type { Actor, Job } from '../../shared/api-types.js';
 import { loadConfig } from '../../daemon/config.js';
 import { startDaemon, type DaemonOverrides, type RunningDaemon } from '../../daemon/start-daemon.js';
 
@@ -14,25 +14,36 @@ const SAMPLE_ACTORS = path.join(root, 'data/actorsData.json');
 
 export interface TestDaemon extends RunningDaemon {
   requestsDir: string;
+  /** The daemon's actorsData.json (which may not exist yet). */
+  actorsFile: string;
   /** `GET /api/jobs` of this daemon. */
   jobs(): Promise<Job[]>;
 }
 
+export interface TestDaemonOptions {
+  /** What the daemon gets instead of its own parts (a test generator). */
+  overrides?: DaemonOverrides;
+  /** More environment variables, e.g. `{ API_TOKEN: 's3cret' }`. */
+  env?: Record<string, string>;
+  /** The actors file's content instead of the samples; `null` starts without an actors file. */
+  actors?: Actor[] | null;
+}
+
 /**
  * Builds the web UI (so the browser tests always run the current source) and starts a daemon on
- * 127.0.0.1 with a free port, a temp DATA_DIR holding a copy of the sample actors, a temp REQUESTS_DIR,
- * and local storage; downloads from the loopback test peers are allowed. `close()` stops it and removes the temp dirs.
- *
- * @param options.overrides - what the daemon gets instead of its own parts (a test generator)
- * @param options.env - more environment variables, e.g. `{ API_TOKEN: 's3cret' }`
+ * 127.0.0.1 with a free port, a temp DATA_DIR holding a copy of the sample actors (or the given ones),
+ * a temp REQUESTS_DIR, and local storage; downloads from the loopback test peers are allowed. `close()`
+ * stops it and removes the temp dirs.
  */
-export async function startTestDaemon(options: { overrides?: DaemonOverrides; env?: Record<string, string> } = {}): Promise<TestDaemon> {
+export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<TestDaemon> {
   await promisify(execFile)(process.execPath, [path.join(root, 'web/build.mjs')]);
   const temp = await mkdtemp(path.join(os.tmpdir(), 'posterframe-e2e-'));
   const dataDir = path.join(temp, 'data');
   const requestsDir = path.join(temp, 'requests');
   await mkdir(dataDir);
-  await copyFile(SAMPLE_ACTORS, path.join(dataDir, 'actorsData.json'));
+  const actorsFile = path.join(dataDir, 'actorsData.json');
+  if (options.actors === undefined) await copyFile(SAMPLE_ACTORS, actorsFile);
+  else if (options.actors) await writeFile(actorsFile, JSON.stringify(options.actors));
   const config = loadConfig(
     { DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, HOST: '127.0.0.1', PORT: '0', GENERATOR: 'builtin', STORAGE: 'local', LOG_LEVEL: 'silent', DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1', ...options.env },
     temp,
@@ -44,6 +55,7 @@ export async function startTestDaemon(options: { overrides?: DaemonOverrides; en
   return {
     ...daemon,
     requestsDir,
+    actorsFile,
     jobs: async () => (await (await fetch(`${daemon.url}/api/jobs`)).json()) as Job[],
     async close() {
       await daemon.close();

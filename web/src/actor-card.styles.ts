@@ -1,6 +1,17 @@
 import { css } from 'lit';
 import { controlStyles } from './shared-styles.js';
 
+/** Two lines of text at a line height; name and description always take this room, so every card in the grid is the same height. */
+const twoLines = (lineHeight: number) => css`
+  display: -webkit-box;
+  -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2;
+  line-clamp: 2;
+  overflow: hidden;
+  line-height: ${lineHeight};
+  min-height: ${2 * lineHeight}em;
+`;
+
 export const actorCardStyles = [
   controlStyles,
   css`
@@ -28,22 +39,73 @@ export const actorCardStyles = [
       width: 100%;
       height: 100%;
       object-fit: cover;
+      transition: opacity 200ms ease-out, filter 200ms ease-out;
     }
     .placeholder {
       display: grid;
       place-content: center;
       justify-items: center;
-      gap: 0.25rem;
-      color: var(--pf-muted);
-      font-size: 0.9rem;
+      gap: 0.6rem;
+      background: linear-gradient(150deg, hsl(var(--hue) 55% 90%), hsl(calc(var(--hue) + 40) 45% 76%));
+      color: hsl(var(--hue) 45% 22%);
     }
-    .placeholder span[aria-hidden] {
-      font-size: 3rem;
+    .monogram {
+      display: grid;
+      place-items: center;
+      width: 5.5rem;
+      aspect-ratio: 1;
+      border-radius: 50%;
+      background: rgb(255 255 255 / 0.6);
+      font-size: 2.2rem;
+      font-weight: 700;
+      letter-spacing: 0.05em;
     }
-    .busy-veil {
+    .note {
+      padding: 0.15rem 0.7rem;
+      border-radius: 999px;
+      background: rgb(255 255 255 / 0.6);
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
+    @media (prefers-color-scheme: dark) {
+      .placeholder {
+        background: linear-gradient(150deg, hsl(var(--hue) 30% 26%), hsl(calc(var(--hue) + 40) 30% 18%));
+        color: hsl(var(--hue) 60% 88%);
+      }
+      .monogram,
+      .note {
+        background: rgb(0 0 0 / 0.3);
+      }
+    }
+    /* Busy: the poster stays visible, dimmed, under a spinner and the stage. */
+    .busy img,
+    .busy .placeholder {
+      opacity: 0.45;
+      filter: saturate(0.6);
+    }
+    .working {
       position: absolute;
       inset: 0;
-      background: linear-gradient(transparent 55%, rgb(0 0 0 / 0.55));
+      margin: auto;
+      width: fit-content;
+      height: fit-content;
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      padding: 0.45rem 0.9rem;
+      border-radius: 999px;
+      background: var(--pf-surface);
+      color: var(--pf-text);
+      box-shadow: var(--pf-shadow);
+      font-size: 0.9rem;
+      font-weight: 600;
+    }
+    .spinner {
+      width: 1rem;
+      height: 1rem;
+      border-radius: 50%;
+      border: 0.18rem solid var(--pf-accent-soft);
+      border-top-color: var(--pf-accent);
     }
     .body {
       display: flex;
@@ -55,13 +117,14 @@ export const actorCardStyles = [
     h3 {
       margin: 0;
       font-size: 1rem;
-      line-height: 1.3;
       overflow-wrap: break-word;
+      ${twoLines(1.3)}
     }
     .description {
       margin: 0;
       color: var(--pf-muted);
       font-size: 0.9rem;
+      ${twoLines(1.4)}
     }
     .meta {
       margin: 0 0 0.4rem;
@@ -74,9 +137,14 @@ export const actorCardStyles = [
       padding-inline: 0.5rem;
     }
     .progress {
+      position: absolute;
+      inset: auto 0 0;
       display: grid;
       gap: 0.3rem;
+      padding: 0.6rem 0.75rem 0.7rem;
+      background: color-mix(in srgb, var(--pf-surface) 90%, transparent);
       font-size: 0.8rem;
+      font-weight: 600;
       color: var(--pf-text);
     }
     progress {
@@ -88,6 +156,14 @@ export const actorCardStyles = [
       img {
         --pf-enter-opacity: 0.3;
         animation: pf-enter 300ms ease-out;
+      }
+      .spinner {
+        animation: spin 0.9s linear infinite;
+      }
+      @keyframes spin {
+        to {
+          transform: rotate(1turn);
+        }
       }
     }
   `,

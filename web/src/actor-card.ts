@@ -1,5 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Actor } from '../../shared/api-types.js';
+import { initials, nameHue } from './actor-monogram.js';
 import { IDLE, type CardState } from './card-state.js';
 import { emit } from './emit.js';
 import { posterSources } from './poster-sources.js';
@@ -11,7 +13,9 @@ const breakable = (name: string) => name.split('_').map((part, i) => (i === 0 ? 
 
 /**
  * One actor: poster, name, description, when the poster was last regenerated, and the
- * "Regenerate Poster" button, which shows the live stage and percent while a job runs.
+ * "Regenerate Poster" button. While a job runs the poster stays visible, dimmed under a spinner and the
+ * stage, with a progress bar and its percent below. A poster that fails to load (or an actor without
+ * one) shows a drawn placeholder with the actor's initials instead of the browser's broken image.
  *
  * While busy the button stays focusable (`aria-disabled` rather than `disabled`), so keyboard focus is
  * not thrown back to the page when a regeneration starts.
@@ -26,12 +30,15 @@ export class ActorCard extends LitElement {
   static override properties = {
     actor: { attribute: false },
     state: { attribute: false },
+    failedSrc: { state: true },
   };
 
   /** The actor to show. */
   declare actor: Actor;
   /** Idle or busy with progress; computed by the library from live job events. */
   declare state: CardState;
+  /** The poster URL that failed to load; a new poster (a new `?v=`) gets its own try. */
+  declare private failedSrc: string | undefined;
 
   constructor() {
     super();
@@ -43,13 +50,18 @@ export class ActorCard extends LitElement {
     emit(this, 'pf-regenerate', { actor: this.actor });
   }
 
+  private renderPlaceholder(note: string) {
+    const { name } = this.actor;
+    return html`<div class="placeholder" part="poster" role="img" aria-label="${note} for ${name}" style=${styleMap({ '--hue': String(nameHue(name)) })}>
+      <span class="monogram" aria-hidden="true">${initials(name)}</span>
+      <span class="note">${note}</span>
+    </div>`;
+  }
+
   private renderPoster() {
     const sources = posterSources(this.actor);
-    if (!sources) {
-      return html`<div class="placeholder" part="poster" role="img" aria-label="No poster yet for ${this.actor.name}">
-        <span aria-hidden="true">🎭</span><span>No poster yet</span>
-      </div>`;
-    }
+    if (!sources) return this.renderPlaceholder('No poster yet');
+    if (this.failedSrc === sources.src) return this.renderPlaceholder('Poster unavailable');
     // The src changes with every new poster (a new ?v=), so the browser swaps the image in place.
     return html`<img
       part="poster"
@@ -61,16 +73,26 @@ export class ActorCard extends LitElement {
       loading="lazy"
       decoding="async"
       alt="Poster frame of ${this.actor.name}"
+      @error=${() => (this.failedSrc = sources.src)}
     />`;
   }
 
   override render() {
     const { actor, state } = this;
     return html`<article aria-labelledby="name" aria-busy=${state.busy ? 'true' : 'false'}>
-      <div class="poster">${this.renderPoster()}${state.busy ? html`<div class="busy-veil"></div>` : nothing}</div>
+      <div class="poster ${state.busy ? 'busy' : ''}">
+        ${this.renderPoster()}
+        ${state.busy
+          ? html`<div class="working" aria-hidden="true"><span class="spinner"></span>${state.label}…</div>
+              <div class="progress" role="status">
+                <progress max="100" value=${state.percent} aria-label="Regeneration progress"></progress>
+                <span>${state.text}</span>
+              </div>`
+          : nothing}
+      </div>
       <div class="body">
         <h3 id="name">${breakable(actor.name)}</h3>
-        ${actor.description ? html`<p class="description">${actor.description}</p>` : nothing}
+        <p class="description" title=${actor.description ?? nothing}>${actor.description ?? nothing}</p>
         <p class="meta">
           ${actor.poster_updated_at
             ? html`<time datetime=${actor.poster_updated_at} title=${new Date(actor.poster_updated_at).toLocaleString()}
@@ -78,12 +100,6 @@ export class ActorCard extends LitElement {
               >`
             : regeneratedText(undefined, new Date())}
         </p>
-        ${state.busy
-          ? html`<div class="progress" role="status">
-              <progress max="100" value=${state.percent} aria-label="Regeneration progress"></progress>
-              <span>${state.text}</span>
-            </div>`
-          : nothing}
         <button
           part="button"
           class="primary"

@@ -20,10 +20,13 @@ export const actorLibraryStyles = [
       gap: 0.25rem;
       font-weight: 600;
       font-size: 0.9rem;
+    }
+    .search {
       flex: 1 1 16rem;
       max-width: 28rem;
     }
-    input {
+    input,
+    select {
       font: inherit;
       min-height: 2.75rem;
       padding: 0 0.75rem;
@@ -33,20 +36,9 @@ export const actorLibraryStyles = [
       color: var(--pf-text);
     }
     .count {
-      margin: 0;
+      margin: 0 0 0 auto;
       color: var(--pf-muted);
       font-size: 0.9rem;
-    }
-    ul {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
-      gap: 1rem;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    li {
-      display: grid; /* the card fills its row's height, so buttons line up */
     }
     .message {
       padding: 2rem;

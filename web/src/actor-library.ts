@@ -1,11 +1,10 @@
 import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import type { Actor, Job, LiveEvent } from '../../shared/api-types.js';
-import { actorKey, applyActorUpdates, filterActors } from './actor-list.js';
-import './actor-card.js';
-import { cardState } from './card-state.js';
+import type { Actor, Job, LiveEvent, ServerInfo } from '../../shared/api-types.js';
+import { actorKey, applyActorUpdates, filterActors, replaceActor, sortActors, type SortOrder } from './actor-list.js';
+import './actor-grid.js';
+import './empty-library.js';
 import { apiContext } from './context.js';
 import type { PosterframeEvent } from './emit.js';
 import { FeedController } from './feed-controller.js';
@@ -14,8 +13,9 @@ import { RegenerateFlow } from './regenerate-flow.js';
 import { actorLibraryStyles } from './actor-library.styles.js';
 
 /**
- * The Actor Library: a searchable grid of actor cards, kept in step with jobs started anywhere: this
- * page (through its {@link RegenerateFlow}), another tab, the CLI, or a request file.
+ * The Actor Library: a searchable, sortable, windowed grid of actor cards, kept in step with jobs
+ * started anywhere: this page (through its {@link RegenerateFlow}), another tab, the CLI, or a request
+ * file. The list is fetched once and searched and sorted here; a live `actor` event replaces one actor.
  *
  * @fires pf-toast - when a regeneration this page started begins, succeeds or fails
  */
@@ -24,15 +24,22 @@ export class ActorLibrary extends LitElement {
 
   static override properties = {
     query: { state: true },
+    sort: { state: true },
+    actors: { state: true },
     jobs: { state: true },
-    updates: { state: true },
   };
 
   declare private query: string;
+  declare private sort: SortOrder;
+  /** Every actor, in `sort` order; undefined until the first load. */
+  declare private actors: readonly Actor[] | undefined;
   /** Every job this page knows of, most recent first. */
   declare private jobs: Job[];
-  /** Actors changed by live `actor` events since the last load, by id. */
-  declare private updates: Map<string, Actor>;
+  /** The actors that match the query, in order: worked out once per change of actors or query. */
+  private shown: readonly Actor[] = [];
+  private info: ServerInfo | undefined;
+  /** Actors changed by live `actor` events, by id; applied to a fetch that answers after them. */
+  private readonly updates = new Map<string, Actor>();
   private readonly api = new ContextConsumer(this, { context: apiContext });
   private readonly live = new FeedController(this, {
     onEvent: (event) => this.onLiveEvent(event),
@@ -41,27 +48,33 @@ export class ActorLibrary extends LitElement {
   private readonly load = new Task(this, {
     task: async (_args, { signal }) => {
       const api = this.api.value!;
-      const [actors, jobs] = await Promise.all([api.listActors(signal), api.listJobs(signal)]);
+      const [actors, jobs, info] = await Promise.all([api.listActors(signal), api.listJobs(signal), api.info(signal)]);
       this.jobs = mergeJobs(this.jobs, jobs);
-      return actors;
+      this.info = info;
+      this.actors = sortActors(applyActorUpdates(actors, this.updates), this.sort);
     },
     args: () => [],
   });
   private readonly regenerate = new RegenerateFlow(this, {
     knownJob: (id) => this.jobs.find((job) => job.id === id),
     applyJob: (job) => this.applyJob(job),
+    info: () => this.info,
   });
 
   constructor() {
     super();
     this.query = '';
+    this.sort = 'name';
     this.jobs = [];
-    this.updates = new Map();
   }
 
   private onLiveEvent(event: LiveEvent): void {
-    if (event.type === 'actor') this.updates = new Map(this.updates).set(actorKey(event.actor), event.actor);
-    else this.applyJob(event.job);
+    if (event.type === 'job') return this.applyJob(event.job);
+    this.updates.set(actorKey(event.actor), event.actor);
+    if (!this.actors) return;
+    const next = replaceActor(this.actors, event.actor);
+    // The list was in order before this one change, so sorting it again is close to a single pass.
+    if (next !== this.actors) this.actors = sortActors(next, this.sort);
   }
 
   private applyJob(job: Job): void {
@@ -73,52 +86,58 @@ export class ActorLibrary extends LitElement {
     this.regenerate.request(event.detail.actor);
   }
 
-  private renderCount(fetched: Actor[]) {
-    const shown = filterActors(fetched, this.query).length;
-    const text = shown === fetched.length ? `${fetched.length} actors` : `${shown} of ${fetched.length} actors`;
+  private onSort(sort: SortOrder): void {
+    this.sort = sort;
+    if (this.actors) this.actors = sortActors(this.actors, sort);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (this.actors && (changed.has('actors') || changed.has('query'))) this.shown = filterActors(this.actors, this.query);
+  }
+
+  private renderCount(all: readonly Actor[]) {
+    const text = this.shown.length === all.length ? `${all.length} actors` : `${this.shown.length} of ${all.length} actors`;
     return html`<p class="count" role="status">${text}</p>`;
   }
 
-  private renderGrid(fetched: Actor[]) {
-    const actors = filterActors(applyActorUpdates(fetched, this.updates), this.query);
-    if (actors.length === 0) return html`<p class="message">No actor name matches “${this.query}”.</p>`;
-    const active = activeJobsByActor(this.jobs);
-    return html`<ul @pf-regenerate=${this.onRegenerate}>
-      ${repeat(
-        actors,
-        (actor) => actorKey(actor),
-        (actor) =>
-          html`<li>
-            <actor-card
-              data-actor-id=${actorKey(actor)}
-              .actor=${actor}
-              .state=${cardState(active.get(actorKey(actor)), this.regenerate.isStarting(actorKey(actor)))}
-            ></actor-card>
-          </li>`,
-      )}
-    </ul>`;
+  private renderGrid(all: readonly Actor[]) {
+    if (all.length === 0) return html`<empty-library .info=${this.info} @pf-reload=${() => this.load.run()}></empty-library>`;
+    if (this.shown.length === 0) return html`<p class="message">No actor’s name or description matches “${this.query}”.</p>`;
+    return html`<actor-grid
+      .actors=${this.shown}
+      .active=${activeJobsByActor(this.jobs)}
+      .starting=${this.regenerate.startingIds}
+      @pf-regenerate=${this.onRegenerate}
+    ></actor-grid>`;
   }
 
   override render() {
+    const { actors } = this;
     return html`<section aria-label="Actor Library">
       <div class="toolbar">
-        <label>
-          Filter by name
+        <label class="search">
+          Search by name or description
           <input
             type="search"
-            placeholder="e.g. east asian"
+            placeholder="e.g. east asian, beard"
             autocomplete="off"
             .value=${this.query}
             @input=${(e: InputEvent) => (this.query = (e.target as HTMLInputElement).value)}
           />
         </label>
-        ${this.load.value ? this.renderCount(this.load.value) : nothing}
+        <label class="sort">
+          Sort by
+          <select @change=${(e: Event) => this.onSort((e.target as HTMLSelectElement).value as SortOrder)}>
+            <option value="name" ?selected=${this.sort === 'name'}>Name</option>
+            <option value="recent" ?selected=${this.sort === 'recent'}>Last regenerated</option>
+          </select>
+        </label>
+        ${actors ? this.renderCount(actors) : nothing}
       </div>
       ${this.load.render({
         // A reload after the feed comes back keeps showing the grid it had.
-        pending: () =>
-          this.load.value ? this.renderGrid(this.load.value) : html`<p class="message" role="status">Loading actors…</p>`,
-        complete: (actors) => this.renderGrid(actors),
+        pending: () => (actors ? this.renderGrid(actors) : html`<p class="message" role="status">Loading actors…</p>`),
+        complete: () => this.renderGrid(actors ?? []),
         error: (error) =>
           html`<p class="message error" role="alert">
             Could not load the actors: ${(error as Error).message}

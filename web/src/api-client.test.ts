@@ -65,6 +65,18 @@ describe('createApiClient', () => {
     expect(createApiClient({ baseUrl, tokenStorage }).token).toBe('s3cret');
   });
 
+  it('reads the server info, and treats a daemon without GET /api/info (404) as unknown', async () => {
+    const info = { generator: { kind: 'builtin', uses_lora: false, typical_seconds: 0.3 }, storage: 'local', actors: { count: 14, file_present: true }, api_token_required: false };
+    answer = () => ({ status: 200, body: JSON.stringify(info) });
+    expect(await createApiClient({ baseUrl }).info()).toEqual(info);
+    expect(seen.at(-1)!.url).toBe('/api/info');
+
+    answer = () => ({ status: 404, body: JSON.stringify({ success: false, error: 'not_found', message: 'No route' }) });
+    expect(await createApiClient({ baseUrl }).info()).toBeUndefined();
+    answer = () => ({ status: 500, body: JSON.stringify({ success: false, error: 'internal_error', message: 'Broken' }) });
+    await expect(createApiClient({ baseUrl }).info()).rejects.toMatchObject({ status: 500, message: 'Broken' });
+  });
+
   it("rejects with the server's error code and message", async () => {
     const body = { success: false, error: 'actor_not_found', message: 'No actor with id 99. Check the id.', details: { id: '99' } };
     answer = () => ({ status: 404, body: JSON.stringify(body) });

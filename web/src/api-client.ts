@@ -1,4 +1,4 @@
-import type { AcceptedResponse, Actor, ErrorBody, Job } from '../../shared/api-types.js';
+import type { AcceptedResponse, Actor, ErrorBody, Job, ServerInfo } from '../../shared/api-types.js';
 import type { FieldIssue } from '../../shared/request-schema.js';
 
 /**
@@ -31,6 +31,8 @@ export interface ApiClient {
   /** Most recent first. */
   listJobs(signal?: AbortSignal): Promise<Job[]>;
   getJob(id: string, signal?: AbortSignal): Promise<Job>;
+  /** What the daemon runs (`GET /api/info`); undefined from a daemon too old to have the route (404). */
+  info(signal?: AbortSignal): Promise<ServerInfo | undefined>;
   /** Starts a regeneration without waiting for it (`Prefer: respond-async`); follow it on the live feed. */
   regenerate(actor: Actor, signal?: AbortSignal): Promise<AcceptedResponse>;
 }
@@ -102,6 +104,11 @@ export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }
     listActors: (signal) => call<Actor[]>('/api/actors', { signal }),
     listJobs: (signal) => call<Job[]>('/api/jobs', { signal }),
     getJob: (id, signal) => call<Job>(`/api/jobs/${encodeURIComponent(id)}`, { signal }),
+    info: (signal) =>
+      call<ServerInfo>('/api/info', { signal }).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return undefined;
+        throw error;
+      }),
     regenerate: (actor, signal) =>
       call<AcceptedResponse>(`/api/actors/${encodeURIComponent(String(actor.id))}/regenerate-poster-frame`, {
         method: 'POST',

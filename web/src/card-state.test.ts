@@ -8,12 +8,12 @@ describe('cardState', () => {
   });
 
   it('is busy while a confirmed regeneration waits for its job', () => {
-    expect(cardState(undefined, true)).toEqual({ busy: true, stage: 'queued', percent: 0, text: 'Starting…' });
+    expect(cardState(undefined, true)).toEqual({ busy: true, stage: 'queued', label: 'Starting', percent: 0, text: 'Starting…' });
   });
 
-  it('shows the live stage and percent of the running job', () => {
+  it('shows the live stage and the whole job\'s percent, the same in its text as on its bar', () => {
     const job = makeJob({ stage: 'encoding', percent: 50, message: 'webp 2/3' });
-    expect(cardState(job, false)).toEqual({ busy: true, stage: 'encoding', percent: 89, text: 'Encoding · 50% · webp 2/3' });
+    expect(cardState(job, false)).toEqual({ busy: true, stage: 'encoding', label: 'Encoding', percent: 89, text: 'Encoding · 89% · webp 2/3' });
   });
 
   it('follows the job rather than the starting flag once the job is known', () => {

@@ -1,17 +1,19 @@
 import type { Job, JobStage } from '../../shared/api-types.js';
-import { overallPercent, progressText } from './job-progress.js';
+import { overallPercent, progressText, STAGE_LABELS } from './job-progress.js';
 
 /** What an actor card shows about regeneration: idle, or busy with a stage and progress. */
 export interface CardState {
   busy: boolean;
   stage?: JobStage;
-  /** 0–100 over the whole job. */
+  /** The stage in a word for the poster's overlay, e.g. "Generating"; empty when idle. */
+  label: string;
+  /** 0–100 over the whole job: the progress bar's value and the percent in `text`. */
   percent: number;
-  /** e.g. "Generating · 40%"; empty when idle. */
+  /** e.g. "Generating · 43% · step 15/30"; empty when idle. */
   text: string;
 }
 
-export const IDLE: CardState = { busy: false, percent: 0, text: '' };
+export const IDLE: CardState = { busy: false, label: '', percent: 0, text: '' };
 
 /**
  * Reduces what the page knows about an actor to its card state.
@@ -20,7 +22,7 @@ export const IDLE: CardState = { busy: false, percent: 0, text: '' };
  * @param starting - true between the user's confirmation and the job's first appearance
  */
 export function cardState(job: Job | undefined, starting: boolean): CardState {
-  if (job) return { busy: true, stage: job.stage, percent: overallPercent(job), text: progressText(job) };
-  if (starting) return { busy: true, stage: 'queued', percent: 0, text: 'Starting…' };
+  if (job) return { busy: true, stage: job.stage, label: STAGE_LABELS[job.stage], percent: overallPercent(job), text: progressText(job) };
+  if (starting) return { busy: true, stage: 'queued', label: 'Starting', percent: 0, text: 'Starting…' };
   return IDLE;
 }

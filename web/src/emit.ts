@@ -14,6 +14,8 @@ export interface PosterframeEventMap {
   'pf-confirm': undefined;
   /** The confirmation dialog was dismissed (Cancel, Escape, or a click outside). */
   'pf-cancel': undefined;
+  /** Fetch the actors again (the empty library's "Check again" button). */
+  'pf-reload': undefined;
   /** Show a toast; handled by the page shell. */
   'pf-toast': ToastRequest;
 }
@@ -35,6 +37,7 @@ declare global {
     'pf-regenerate': PosterframeEvent<'pf-regenerate'>;
     'pf-confirm': PosterframeEvent<'pf-confirm'>;
     'pf-cancel': PosterframeEvent<'pf-cancel'>;
+    'pf-reload': PosterframeEvent<'pf-reload'>;
     'pf-toast': PosterframeEvent<'pf-toast'>;
   }
 }

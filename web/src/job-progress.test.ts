@@ -20,11 +20,16 @@ describe('overallPercent', () => {
 
 describe('progressText', () => {
   it.each([
-    [{ stage: 'generating', percent: 40 }, 'Generating · 40%'],
-    [{ stage: 'generating', percent: 40.6, message: 'step 12/30' }, 'Generating · 41% · step 12/30'],
-    [{ stage: 'queued', percent: 0, message: 'queued' }, 'Queued · 0%'],
-    [{ stage: 'uploading', percent: 100, message: '  ' }, 'Uploading · 100%'],
+    [{ status: 'running', stage: 'generating', percent: 40 }, 'Generating · 35%'],
+    [{ status: 'running', stage: 'generating', percent: 50, message: 'step 15/30' }, 'Generating · 43% · step 15/30'],
+    [{ status: 'queued', stage: 'queued', percent: 0, message: 'queued' }, 'Queued · 0%'],
+    [{ status: 'running', stage: 'uploading', percent: 100, message: '  ' }, 'Uploading · 97%'],
   ] as const)('%o reads "%s"', (job, expected) => {
     expect(progressText(job)).toBe(expected);
+  });
+
+  it('shows the same percent as the progress bar', () => {
+    const job = { status: 'running', stage: 'encoding', percent: 60 } as const;
+    expect(progressText(job)).toContain(`${overallPercent(job)}%`);
   });
 });

@@ -40,11 +40,12 @@ export function overallPercent(job: Pick<Job, 'status' | 'stage' | 'percent'>): 
 }
 
 /**
- * One short line for a card or the jobs panel, e.g. "Generating · 40% · step 12/30".
- * The backend's message is added only when it says more than the stage name.
+ * One short line for a card or the jobs panel, e.g. "Generating · 43% · step 15/30". The percent is the
+ * whole job's ({@link overallPercent}), the same number the progress bar beside it shows; the backend's
+ * message is added only when it says more than the stage name.
  */
-export function progressText(job: Pick<Job, 'stage' | 'percent' | 'message'>): string {
-  const parts = [STAGE_LABELS[job.stage], `${Math.round(clampPercent(job.percent))}%`];
+export function progressText(job: Pick<Job, 'status' | 'stage' | 'percent' | 'message'>): string {
+  const parts = [STAGE_LABELS[job.stage], `${overallPercent(job)}%`];
   const message = job.message?.trim();
   if (message && message.toLowerCase() !== job.stage) parts.push(message);
   return parts.join(' · ');

@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { html, type ReactiveElement } from 'lit';
-import type { Actor, Job } from '../../shared/api-types.js';
+import type { Actor, Job, ServerInfo } from '../../shared/api-types.js';
 import { actorKey } from './actor-list.js';
+import { confirmMessage } from './confirm-copy.js';
 import './confirm-dialog.js';
 import { apiContext } from './context.js';
 import { emit } from './emit.js';
@@ -14,6 +15,8 @@ export interface RegenerateOptions {
   knownJob: (id: string) => Job | undefined;
   /** Hands a job to the host, which passes it back through {@link RegenerateFlow.onJob}. */
   applyJob: (job: Job) => void;
+  /** What the daemon runs, to word the confirmation; undefined when it does not say. */
+  info: () => ServerInfo | undefined;
 }
 
 /**
@@ -26,8 +29,8 @@ export interface RegenerateOptions {
 export class RegenerateFlow {
   /** The actor whose regeneration waits for confirmation. */
   confirming: Actor | undefined;
-  /** Actor ids confirmed whose job has not been seen yet. */
-  private readonly starting = new Set<string>();
+  /** Actor ids confirmed whose job has not been seen yet; replaced, never changed, so a child given it sees each change. */
+  private starting: ReadonlySet<string> = new Set();
   /** Jobs this page started whose outcome it has not announced yet. */
   private readonly ownJobs = new Set<string>();
   private readonly api: ContextConsumer<typeof apiContext, ReactiveElement>;
@@ -39,9 +42,9 @@ export class RegenerateFlow {
     this.api = new ContextConsumer(host, { context: apiContext });
   }
 
-  /** True from the confirmation until the actor's job is first seen. */
-  isStarting(actorId: string): boolean {
-    return this.starting.has(actorId);
+  /** Actor ids from their confirmation until their job is first seen. */
+  get startingIds(): ReadonlySet<string> {
+    return this.starting;
   }
 
   /** Asks to confirm the regeneration of `actor`. */
@@ -94,9 +97,7 @@ export class RegenerateFlow {
     return html`<confirm-dialog
         .open=${confirming !== undefined}
         heading="Regenerate poster frame?"
-        message=${confirming
-          ? `A new poster for ${confirming.name} will be generated from its LoRA model and replace the current one. This takes up to a minute.`
-          : ''}
+        message=${confirming ? confirmMessage(confirming, this.options.info()) : ''}
         confirm-label="Regenerate"
         @pf-confirm=${() => this.confirm()}
         @pf-cancel=${() => this.cancel()}
@@ -110,8 +111,10 @@ export class RegenerateFlow {
 
   private setStarting(actorId: string, starting: boolean): void {
     if (this.starting.has(actorId) === starting) return;
-    if (starting) this.starting.add(actorId);
-    else this.starting.delete(actorId);
+    const next = new Set(this.starting);
+    if (starting) next.add(actorId);
+    else next.delete(actorId);
+    this.starting = next;
     this.host.requestUpdate();
   }
 }
