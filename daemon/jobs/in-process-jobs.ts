@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Job, JobStage, RegenerateResponse } from '../../shared/api-types.js';
 import { isPipelineError, messageOf, PipelineError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
+import { redactSecrets } from '../redact-secrets.js';
 import type { ReportProgress } from '../pipeline/run-pipeline.js';
 import { createJob, jobKey, requireValidRequest } from './create-job.js';
 import type { JobStore } from './job-store.js';
@@ -52,8 +53,9 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     return next;
   }
 
+  // Messages and errors may echo a backend's input (a presigned LoRA URL): redacted before anyone can read them.
   function changed(job: Job, fields: Partial<Job>, save: boolean): void {
-    Object.assign(job, fields, { updated_at: new Date().toISOString() });
+    Object.assign(job, redactSecrets(fields), { updated_at: new Date().toISOString() });
     events.publish({ type: 'job', job: structuredClone(job) });
     if (save) void persist(job);
   }
@@ -96,7 +98,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
   /** The terminal state is on disk before anyone hears of it, so an answered request is a recorded one. */
   async function finish(job: Job, fields: Partial<Job>): Promise<void> {
     const now = new Date().toISOString();
-    const finished = { ...job, ...fields, finished_at: now, updated_at: now };
+    const finished = { ...job, ...redactSecrets(fields), finished_at: now, updated_at: now };
     // The in-memory job turns terminal only after the write, or waitFor() could answer before it.
     await persist(finished);
     Object.assign(job, finished);

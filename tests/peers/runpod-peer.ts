@@ -13,6 +13,7 @@ export type RunpodStep =
   /** Answered to `polls` status requests (default 1) before moving on; Infinity keeps the job there. */
   | { status: 'IN_QUEUE' | 'IN_PROGRESS' | 'RUNNING'; polls?: number }
   | { status: 'COMPLETED'; output?: unknown }
+  /** `error` as a function: computed from the job's input, like a worker whose error echoes what it was given. */
   | { status: 'FAILED'; error: unknown }
   | { status: 'TIMED_OUT' | 'CANCELLED' };
 
@@ -91,7 +92,8 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
     if (job.cancelled) return { id: job.id, status: 'CANCELLED' };
     if (job.endsAt !== undefined) return timedStatus(job, Date.now());
     const step = job.steps[job.step]!;
-    return { id: job.id, delayTime: 12, executionTime: 34, ...step, polls: undefined };
+    const error = 'error' in step && typeof step.error === 'function' ? (step.error as (input: unknown) => unknown)(job.request.input) : undefined;
+    return { id: job.id, delayTime: 12, executionTime: 34, ...step, polls: undefined, ...(error === undefined ? {} : { error }) };
   };
 
   const advance = (job: PeerJob) => {
