@@ -45,10 +45,7 @@ beforeAll(async () => {
   daemon = await startTestDaemon({
     actors,
     env: {
-      RUNPOD_API_KEY: API_KEY,
-      RUNPOD_ENDPOINT_ID: ENDPOINT,
-      RUNPOD_BASE_URL: runpod.baseUrl,
-      RUNPOD_POLL_INTERVAL_MS: '10',
+      ...runpod.env,
       RUNPOD_PRESIGN_LORA: 'false',
       AWS_USER_IMAGES_BUCKET: s3.bucket,
       AWS_ACCESS_KEY: s3.accessKeyId,

@@ -25,10 +25,7 @@ beforeAll(async () => {
   daemon = await startTestDaemon({
     actors,
     env: {
-      RUNPOD_API_KEY: API_KEY,
-      RUNPOD_ENDPOINT_ID: ENDPOINT,
-      RUNPOD_BASE_URL: runpod.baseUrl,
-      RUNPOD_POLL_INTERVAL_MS: '10',
+      ...runpod.env,
       // Presigning is local SigV4 signing: fake credentials give a real-looking presigned URL.
       AWS_ACCESS_KEY: 'AKIAPOSTERFRAMETEST',
       AWS_ACCESS_SECRET: 'posterframe-test-secret',

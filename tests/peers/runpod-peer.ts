@@ -50,6 +50,8 @@ export interface PeerJob {
 export interface RunpodPeer {
   /** For RUNPOD_BASE_URL: `http://127.0.0.1:<port>/v2`. */
   baseUrl: string;
+  /** The daemon's environment for this peer: key, endpoint, base URL and a 10 ms poll interval. */
+  env: Record<string, string>;
   calls: RecordedCall[];
   jobs: Map<string, PeerJob>;
   /** The scenario every following `/run` gets. */
@@ -139,6 +141,7 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
 
   return {
     baseUrl: `${peer.origin}/v2`,
+    env: { RUNPOD_API_KEY: options.apiKey, RUNPOD_ENDPOINT_ID: options.endpointId, RUNPOD_BASE_URL: `${peer.origin}/v2`, RUNPOD_POLL_INTERVAL_MS: '10' },
     calls,
     jobs,
     setScenario(next) {

@@ -27,7 +27,7 @@ let allowsNothing: TestDaemon;
 const startDaemon = (allowPrivate: string) =>
   startTestDaemon({
     actors,
-    env: { RUNPOD_API_KEY: API_KEY, RUNPOD_ENDPOINT_ID: ENDPOINT, RUNPOD_BASE_URL: runpod.baseUrl, RUNPOD_POLL_INTERVAL_MS: '10', RUNPOD_PRESIGN_LORA: 'false', DOWNLOAD_ALLOW_PRIVATE: allowPrivate },
+    env: { ...runpod.env, RUNPOD_PRESIGN_LORA: 'false', DOWNLOAD_ALLOW_PRIVATE: allowPrivate },
   });
 
 beforeAll(async () => {
