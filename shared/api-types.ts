@@ -136,8 +136,19 @@ export type LiveEvent =
   | { type: 'job'; job: Job }
   | { type: 'actor'; actor: Actor };
 
-/** A LiveEvent with the id the event bus gave it (the SSE `id:` field). */
-export type NumberedEvent = LiveEvent & { id: number };
+/**
+ * Sent on `GET /api/events` instead of a replay when the events since the client's `Last-Event-ID`
+ * are no longer kept (or come from an earlier run of the daemon): the client must reload what it
+ * holds (`GET /api/actors`, `GET /api/jobs`). Its id is the latest event's, so the client resumes from
+ * there. Never published on the bus: it concerns one connection.
+ */
+export interface ResetEvent {
+  type: 'reset';
+  reason: string;
+}
+
+/** A LiveEvent with the id the event bus gave it (the SSE `id:` field), or a connection's reset. */
+export type NumberedEvent = (LiveEvent | ResetEvent) & { id: number };
 
 /**
  * `GET /api/info`: what a client needs to word things for this daemon (the confirmation copy, the

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Actor, Job, LiveEvent, NumberedEvent } from '../../shared/api-types.js';
+import type { Actor, Job, LiveEvent } from '../../shared/api-types.js';
 import { createApp } from '../../daemon/app/create-app.js';
 import { ACTORS, fakeDeps } from '../../daemon/app/test-support/fake-deps.js';
 import { createEventBus, type EventBus } from '../../daemon/events/event-bus.js';
@@ -32,7 +32,7 @@ function jobEvent(n: number): LiveEvent {
 
 const isEvent = (frame: SseFrame) => frame.event !== undefined;
 
-function expectFrameOf(frame: SseFrame, event: NumberedEvent): void {
+function expectFrameOf(frame: SseFrame, event: LiveEvent & { id: number }): void {
   expect(frame.event).toBe(event.type);
   expect(frame.id).toBe(String(event.id));
   expect(JSON.parse(frame.data ?? '')).toEqual(event.type === 'job' ? event.job : event.actor);
@@ -105,6 +105,37 @@ describe('GET /api/events over real HTTP', () => {
     expectFrameOf(await second.nextMatching(isEvent), e4);
   });
 
+  it.each([
+    ['older than the kept events', (first: number) => first],
+    ['from an earlier run of the daemon', (first: number) => first - 5_000_000],
+    ['newer than any event (a clock that went back)', (first: number) => first + 5_000_000],
+  ])('with a Last-Event-ID %s, sends a reset instead of a silent gap, then continues live', async (_case, staleId) => {
+    const events = await start();
+    const first = events.publish(jobEvent(0));
+    let last = first;
+    for (let n = 1; n <= 1001; n++) last = events.publish(jobEvent(n));
+
+    const sse = await connect('/api/events', String(staleId(first.id)));
+    const reset = await sse.nextMatching(isEvent);
+    expect(reset.event).toBe('reset');
+    expect(reset.id).toBe(String(last.id));
+    expect(JSON.parse(reset.data ?? '')).toEqual({ reason: expect.stringContaining('reload actors and jobs') });
+    const next = events.publish(jobEvent(1002));
+    expectFrameOf(await sse.nextMatching(isEvent), next);
+
+    // Resuming from the reset's id replays nothing missed and needs no second reset.
+    await sse.close();
+    const resumed = await connect('/api/events', reset.id);
+    expectFrameOf(await resumed.nextMatching(isEvent), next);
+  });
+
+  it('replays, without a reset and without dropping the client, all 1000 kept events', async () => {
+    const events = await start();
+    const published = Array.from({ length: 1001 }, (_, n) => events.publish(jobEvent(n)));
+    const sse = await connect('/api/events', String(published[0]!.id));
+    for (const event of published.slice(1)) expectFrameOf(await sse.nextMatching(isEvent), event);
+  });
+
   it('without a Last-Event-ID, sends only events published after connecting', async () => {
     const events = await start();
     events.publish(jobEvent(1));
@@ -135,7 +166,7 @@ describe('GET /api/events over real HTTP', () => {
       await vi.waitFor(() => expect(events.subscribers()).toBe(1));
       const big = { type: 'actor', actor: { ...ACTORS[0]!, padding: 'x'.repeat(16 * 1024) } } as LiveEvent;
       // Far more than the socket buffers hold: the frames pile up in the daemon until the cap drops the client.
-      for (let i = 0; i < 3000 && events.subscribers() > 0; i++) {
+      for (let i = 0; i < 6000 && events.subscribers() > 0; i++) {
         events.publish(big);
         if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
       }

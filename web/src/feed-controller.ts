@@ -7,7 +7,7 @@ import type { FeedState } from './live-feed.js';
 export interface FeedHandlers {
   onEvent?: (event: LiveEvent) => void;
   onState?: (state: FeedState) => void;
-  /** The feed is back after being down: events may have been missed, so reload what you hold. */
+  /** The feed is back after being down, or the daemon sent `reset`: events were missed, so reload what you hold. */
   onResume?: () => void;
 }
 
@@ -41,6 +41,7 @@ export class FeedController implements ReactiveController {
     if (!feed) return;
     const { onEvent, onState, onResume } = this.handlers;
     if (onEvent) this.unsubscribe.push(feed.subscribe(onEvent));
+    if (onResume) this.unsubscribe.push(feed.onReset(onResume));
     this.unsubscribe.push(
       feed.onStateChange((state) => {
         onState?.(state);

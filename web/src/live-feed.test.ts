@@ -69,6 +69,19 @@ describe('LiveFeed', () => {
     expect(states).toEqual(['open']);
   });
 
+  it('tells reset listeners when the daemon sends a reset, and resumes from its id', async () => {
+    feed = new LiveFeed(url, { createSource });
+    let resets = 0;
+    feed.onReset(() => resets++);
+    feed.start();
+    await until(() => streams.length === 1 && feed!.state === 'open');
+    streams[0]!.write(`event: reset\nid: 77\ndata: {"reason":"Events after 5 are no longer kept; reload actors and jobs."}\n\n`);
+    await until(() => resets === 1);
+    streams[0]!.end();
+    await until(() => streams.length === 2);
+    expect(lastEventIds).toEqual([undefined, '77']);
+  });
+
   it('goes down when the stream drops and resumes from the last event id', async () => {
     feed = new LiveFeed(url, { createSource });
     const states: FeedState[] = [];

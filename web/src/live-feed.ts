@@ -47,6 +47,7 @@ export class LiveFeed {
   private retryDelay: number;
   private readonly listeners = new Set<(event: LiveEvent) => void>();
   private readonly stateListeners = new Set<(state: FeedState) => void>();
+  private readonly resetListeners = new Set<() => void>();
   private readonly createSource: (url: string) => EventSourceLike;
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
@@ -82,6 +83,10 @@ export class LiveFeed {
       const actor = parse<Actor>(event);
       if (actor) this.publish({ type: 'actor', actor });
     });
+    // The daemon no longer has the events since our Last-Event-ID: what subscribers hold may be stale.
+    source.addEventListener('reset', () => {
+      for (const listener of this.resetListeners) listener();
+    });
   }
 
   stop(): void {
@@ -94,6 +99,12 @@ export class LiveFeed {
   subscribe(listener: (event: LiveEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` when the daemon says events were missed (a `reset` event): reload what you hold. Returns unsubscribe. */
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
   }
 
   /** Calls `listener` on every state change. Returns unsubscribe. */

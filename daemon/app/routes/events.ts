@@ -9,7 +9,8 @@ const RETRY_MS = 3000;
 /**
  * `GET /api/events`: live `job` and `actor` events as server-sent events. Each carries the bus's id,
  * so a reconnecting client (its `Last-Event-ID` header, or `?lastEventId=` where headers cannot be
- * set) gets the events it missed, as far back as the bus keeps them.
+ * set) gets the events it missed, as far back as the bus keeps them — and a `reset` event (reload
+ * everything) when they reach back further.
  */
 export function eventRoutes({ events, sseHeartbeatMs }: Pick<AppDeps, 'events' | 'sseHeartbeatMs'>): Hono {
   const app = new Hono();
@@ -37,7 +38,7 @@ export function eventRoutes({ events, sseHeartbeatMs }: Pick<AppDeps, 'events' |
 }
 
 function frameOf(event: NumberedEvent): string {
-  const payload = event.type === 'job' ? event.job : event.actor;
+  const payload = event.type === 'job' ? event.job : event.type === 'actor' ? event.actor : { reason: event.reason };
   // JSON.stringify never emits a raw newline, so the payload is always a single `data:` line.
   return `event: ${event.type}\nid: ${event.id}\ndata: ${JSON.stringify(payload)}\n\n`;
 }
@@ -45,9 +46,10 @@ function frameOf(event: NumberedEvent): string {
 /**
  * Frames a client has not yet taken before it is dropped. A client that stops reading (a frozen tab)
  * would otherwise make the daemon buffer every event for it; once dropped, it reconnects with
- * Last-Event-ID and catches up from the bus.
+ * Last-Event-ID and catches up from the bus. Well above the bus's replay (its last 1000 events), or a
+ * client resuming from far back would be dropped by its own replay, reconnect, and be dropped again.
  */
-const MAX_PENDING_FRAMES = 1000;
+const MAX_PENDING_FRAMES = 3000;
 
 /** The bus delivers synchronously but writes are async: chain them so frames leave in publish order. */
 function serialized(stream: SSEStreamingApi): (frame: string) => void {
