@@ -11,6 +11,8 @@ import { startRequestsFolder } from './intake/requests-folder.js';
 import { createLogger } from './logger.js';
 import { trackForGracefulClose } from './node/close-gracefully.js';
 import { serveAssets } from './node/serve-assets.js';
+import { serverInfo } from './node/server-info.js';
+import { copySampleActors } from './sample-actors.js';
 
 export interface DaemonOverrides extends CoreOverrides {
   logger?: Logger;
@@ -35,6 +37,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   await mkdir(config.dataDir, { recursive: true });
   await mkdir(config.requestsDir, { recursive: true });
+  const samplesCopied = await copySampleActors(config.dataDir, config.actorsFile);
 
   // Listen first, so a port in use fails start-up before anything else is taken; until ready, a 503.
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
@@ -53,6 +56,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       events: core.events,
       logger,
       media: storage.kind === 'local' ? (key) => storage.get(key) : undefined,
+      info: serverInfo(config, core.actors),
       assets: serveAssets(WEB_DIST),
       apiToken: config.apiToken,
       bodyLimitBytes: config.limits.bodyBytes,
@@ -62,7 +66,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
 
     const resumed = await core.jobs.resume();
     const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
-    logger.info({ url, generator: config.generator, storage: storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed }, 'posterframe daemon ready');
+    logger.info({ url, generator: config.generator, storage: storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed, samplesCopied }, 'posterframe daemon ready');
     const running = core;
     return {
       url,

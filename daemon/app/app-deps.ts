@@ -1,4 +1,4 @@
-import type { Actor, NumberedEvent } from '../../shared/api-types.js';
+import type { Actor, NumberedEvent, ServerInfo } from '../../shared/api-types.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { StoredObject } from '../pipeline/4-upload/storage.js';
 import type { AppLogger } from './app-logger.js';
@@ -31,6 +31,8 @@ export interface AppDeps {
   logger: AppLogger;
   /** Serves `GET /media/*` (local storage, or the edge's bucket); absent when media lives elsewhere. */
   media?: MediaReader;
+  /** Answers `GET /api/info` (the daemon computes it from its config; no secrets); absent: no such route. */
+  info?: () => Promise<ServerInfo>;
   /** Serves the built web UI; returns null when there is no such asset. */
   assets?: (path: string) => Promise<Response | null>;
   /** When set, mutating routes require `Authorization: Bearer <apiToken>`. */

@@ -8,6 +8,7 @@ import { actorRoutes } from './routes/actors.js';
 import { assetRoutes } from './routes/assets.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { infoRoutes } from './routes/info.js';
 import { jobRoutes } from './routes/jobs.js';
 import { mediaRoutes } from './routes/media.js';
 import { regenerateRoutes } from './routes/regenerate.js';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/actors', actorRoutes(deps));
   app.route('/api/jobs', jobRoutes(deps));
   app.route('/', eventRoutes(deps));
+  if (deps.info) app.route('/', infoRoutes(deps.info));
   app.all('/api/*', notFoundHandler);
   if (deps.media) app.route('/', mediaRoutes(deps.media));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
