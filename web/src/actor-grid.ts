@@ -115,9 +115,15 @@ export class ActorGrid extends LitElement {
   }
 
   protected override updated(): void {
-    const row = this.renderRoot.querySelector('li');
-    const stride = row ? row.getBoundingClientRect().height + this.gap : 0;
-    if (row && Math.abs(stride - this.rowStride) > 0.5) {
+    // A card renders in its own update, after this one: measure its row once it has.
+    const card = this.renderRoot.querySelector('actor-card');
+    void card?.updateComplete.then(() => this.measureRow(card));
+  }
+
+  private measureRow(card: HTMLElement): void {
+    if (!card.isConnected || !card.parentElement) return;
+    const stride = card.parentElement.getBoundingClientRect().height + this.gap;
+    if (Math.abs(stride - this.rowStride) > 0.5) {
       this.rowStride = stride;
       this.place();
     }

@@ -96,7 +96,8 @@ export class ActorLibrary extends LitElement {
   }
 
   private renderCount(all: readonly Actor[]) {
-    const text = this.shown.length === all.length ? `${all.length} actors` : `${this.shown.length} of ${all.length} actors`;
+    const [shown, total] = [this.shown.length.toLocaleString(), all.length.toLocaleString()];
+    const text = this.shown.length === all.length ? `${total} actors` : `${shown} of ${total} actors`;
     return html`<p class="count" role="status">${text}</p>`;
   }
 
