@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     expect(config.concurrency.encode).toBeGreaterThanOrEqual(1);
     // Unset: the generate concurrency follows the backend's workers (RunPod /health).
     expect(config.concurrency.generate).toBeUndefined();
+    expect(config.webpEffort).toBe(6);
     expect(config.publicBaseUrl).toBeUndefined();
   });
 
@@ -44,6 +45,9 @@ describe('loadConfig', () => {
     [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
     [{ S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE'],
     [{ GENERATE_CONCURRENCY: '0' }, 'GENERATE_CONCURRENCY'],
+    [{ WEBP_EFFORT: '7' }, 'WEBP_EFFORT'],
+    [{ WEBP_EFFORT: 'max' }, 'WEBP_EFFORT'],
+    [{ UV_THREADPOOL_SIZE: '2000' }, 'UV_THREADPOOL_SIZE'],
     [{ GENERATOR: 'runpod' }, 'RUNPOD_API_KEY'],
     [{ GENERATOR: 'a1111' }, 'A1111_BASE_URL'],
     [{ STORAGE: 's3' }, 'AWS_USER_IMAGES_BUCKET'],

@@ -47,6 +47,9 @@ const envSchema = z.object({
     }
   }),
   MAX_INPUT_PIXELS: positiveInt.default(64 * 1024 * 1024),
+  WEBP_EFFORT: z.coerce.number().int().min(0).max(6).default(6),
+  // libuv reads it itself when its threadpool starts, before any of our code runs (the npm scripts set it); validated here.
+  UV_THREADPOOL_SIZE: positiveInt.max(1024).default(4),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   SSE_HEARTBEAT_MS: positiveInt.default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -89,6 +92,10 @@ export interface Config {
   limits: { downloadBytes: number; downloadTimeoutMs: number; inputPixels: number; bodyBytes: number };
   /** Host names, addresses and CIDRs the download stage may fetch from although they are not public. */
   downloadAllowPrivate: string[];
+  /** WebP effort 0–6 for the three sizes: higher is smaller and slower (the seed's 6 by default). */
+  webpEffort: number;
+  /** libuv's threadpool size in force (UV_THREADPOOL_SIZE; libuv's default 4): sharp's pipelines and file I/O share it. */
+  threadpoolSize: number;
   sseHeartbeatMs: number;
   logLevel: Env['LOG_LEVEL'];
   runpod: {
@@ -157,6 +164,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       bodyBytes: e.BODY_LIMIT_BYTES,
     },
     downloadAllowPrivate: e.DOWNLOAD_ALLOW_PRIVATE,
+    webpEffort: e.WEBP_EFFORT,
+    threadpoolSize: e.UV_THREADPOOL_SIZE,
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
     logLevel: e.LOG_LEVEL,
     runpod: {

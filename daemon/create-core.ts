@@ -39,6 +39,11 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
   const events = createEventBus();
   actors.onChange((actor) => events.publish({ type: 'actor', actor }));
   const store = createFileJobStore(path.join(config.dataDir, 'jobs'));
+  // Each encoding job runs its three sizes at once on libuv's pool; file I/O waits behind them when the pool is smaller.
+  const poolNeeded = config.concurrency.encode * 3 + 2;
+  if (config.threadpoolSize < poolNeeded) {
+    logger.warn({ threadpoolSize: config.threadpoolSize, encodeConcurrency: config.concurrency.encode }, `UV_THREADPOOL_SIZE is ${config.threadpoolSize}; with ENCODE_CONCURRENCY ${config.concurrency.encode} use at least ${poolNeeded} (npm start sets 16) so file I/O does not queue behind image encoding`);
+  }
   const deps: PipelineDeps = {
     generator,
     storage,
@@ -53,6 +58,7 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
       dispatcher: createPublicOnlyAgent(config.downloadAllowPrivate),
     },
     maxInputPixels: config.limits.inputPixels,
+    webpEffort: config.webpEffort,
   };
 
   const run = async (job: Job, signal: AbortSignal, report: Parameters<typeof runPipeline>[3]): Promise<RegenerateResponse> => {

@@ -2,7 +2,8 @@ import type { GenerationParams, JobMode, JobStage, PosterFrames } from '../../sh
 import type { Generator, GenerateRequest } from './1-generate/generator.js';
 import { checkGeneratedImage } from './1-generate/check-generated-image.js';
 import { downloadImage, type DownloadOptions } from './2-download/download-image.js';
-import { contentVersion, encodePosterSizes } from './3-encode/encode-poster.js';
+import { decodeImage } from './3-encode/decode-image.js';
+import { contentVersion, encodeDecoded } from './3-encode/encode-poster.js';
 import { discardDraft, promoteDraft, uploadDraft } from './4-upload/drafts.js';
 import { draftKey, framesAt, posterFrames } from './4-upload/keys.js';
 import type { Storage } from './4-upload/storage.js';
@@ -19,6 +20,8 @@ export interface PipelineDeps {
   limits: StageLimits;
   download: Omit<DownloadOptions, 'signal'>;
   maxInputPixels: number;
+  /** WEBP_EFFORT, 0–6. */
+  webpEffort: number;
   now?: () => Date;
 }
 
@@ -71,8 +74,13 @@ async function stageDraft(job: PipelineJob, deps: PipelineDeps, signal: AbortSig
   const image = (await deps.checkpoints.loadSource(job.id)) ?? (await generate(job, deps, signal, report));
 
   report('encoding', 0, 'encoding WebP sm/md/lg');
+  // One decode per job, inside the encode limit: the generated-image guard reads the same pixels the sizes are made from.
   const encoded = await inStage('encoding', 'invalid_image', signal, () =>
-    deps.limits.encode(() => encodePosterSizes(image, { maxInputPixels: deps.maxInputPixels })),
+    deps.limits.encode(async () => {
+      const decoded = await decodeImage(image, deps.maxInputPixels);
+      await checkGeneratedImage(decoded, { width: EDGE, height: EDGE });
+      return encodeDecoded(decoded, deps.webpEffort);
+    }),
   );
   const version = contentVersion(encoded.sizes);
 
@@ -110,7 +118,6 @@ async function generate(job: PipelineJob, deps: PipelineDeps, signal: AbortSigna
   } else {
     image = generated.bytes;
   }
-  await inStage('generating', 'generation_failed', signal, () => checkGeneratedImage(image, { width: EDGE, height: EDGE }, deps.maxInputPixels));
   await deps.checkpoints.saveSource(job.id, image);
   return image;
 }

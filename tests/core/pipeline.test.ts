@@ -31,6 +31,7 @@ function deps(generator: Generator = createBuiltinGenerator()): PipelineDeps {
     limits: createStageLimits({ generate: 2, encode: 2, upload: 4 }),
     download: { maxBytes: 1 << 20, timeoutMs: 5000 },
     maxInputPixels: 1 << 24,
+    webpEffort: 6,
   };
 }
 
@@ -93,6 +94,17 @@ describe('runPipeline', () => {
   it('fails a backend that returns a non-image as invalid_image without publishing', async () => {
     const html: Generator = { name: 'html', generate: async () => ({ kind: 'bytes', bytes: new TextEncoder().encode('<html>oops</html>') }) };
     await expect(runPipeline(job('job_c'), deps(html), new AbortController().signal, noProgress)).rejects.toMatchObject({ code: 'invalid_image' });
+    expect(await storage.get(posterKey(actor!.name, 'sm'))).toBeNull();
+  });
+
+  it('fails a blank (safety-checker black) image in the generating stage without publishing: the guard runs on the encode stage\'s decode', async () => {
+    const black = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#000' } }).png().toBuffer();
+    const blank: Generator = { name: 'blank', generate: async () => ({ kind: 'bytes', bytes: black }) };
+    await expect(runPipeline(job('job_blank'), deps(blank), new AbortController().signal, noProgress)).rejects.toMatchObject({
+      code: 'generation_failed',
+      stage: 'generating',
+      message: expect.stringContaining('The generated image is blank'),
+    });
     expect(await storage.get(posterKey(actor!.name, 'sm'))).toBeNull();
   });
 

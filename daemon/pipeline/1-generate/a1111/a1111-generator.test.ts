@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startA1111Peer, type A1111Peer, type A1111PeerOptions } from '../../../../tests/peers/a1111-peer.js';
 import { PipelineError } from '../../../errors.js';
 import { checkGeneratedImage } from '../check-generated-image.js';
+import { decodeImage } from '../../3-encode/decode-image.js';
 import type { GenerateProgress, GenerateRequest } from '../generator.js';
 import { createA1111Generator, type A1111GeneratorOptions } from './a1111-generator.js';
 
@@ -45,7 +46,7 @@ describe('A1111 generator against an A1111-protocol peer', () => {
     expect(image.kind).toBe('bytes');
     if (image.kind !== 'bytes') return;
     expect(Buffer.from(image.bytes).equals(png)).toBe(true);
-    await checkGeneratedImage(image.bytes, SIZE);
+    await checkGeneratedImage(await decodeImage(image.bytes, 1 << 26), SIZE);
     expect(image.seed).toBe(4242);
     expect(peer!.txt2imgBodies[0]).toMatchObject({
       prompt: expect.stringMatching(new RegExp(`^a young European woman with long brown hair, .* <lora:${LORA}:0.7>$`)),

@@ -6,6 +6,7 @@ import { PipelineError } from '../../../errors.js';
 import { downloadImage } from '../../2-download/download-image.js';
 import { createPublicOnlyAgent } from '../../2-download/public-only-agent.js';
 import { checkGeneratedImage } from '../check-generated-image.js';
+import { decodeImage } from '../../3-encode/decode-image.js';
 import type { GeneratedImage, GenerateProgress } from '../generator.js';
 import { loadInputTemplate } from './input-template.js';
 import { createRunpodGenerator, type RunpodGeneratorOptions } from './runpod-generator.js';
@@ -14,6 +15,7 @@ const API_KEY = 'rp-test-key';
 const ENDPOINT = 'ep-posters';
 const SIZE = { width: 64, height: 64 };
 const MAX_BYTES = 50 * 1024 * 1024;
+const MAX_PIXELS = 1 << 26;
 const actor = { id: '1', name: '0001_european_20_female', description: 'a young European woman with long brown hair', loraModelUrl: 's3://models/loras/0001_european_20_female.safetensors' };
 
 let peer: RunpodPeer;
@@ -79,7 +81,7 @@ const loopbackAllowed = createPublicOnlyAgent(['127.0.0.1']);
 /** What the core does with a generator's result: download URLs, then the guard. */
 async function materialise(image: GeneratedImage): Promise<Uint8Array> {
   const bytes = image.kind === 'bytes' ? image.bytes : await downloadImage(image.url, { maxBytes: MAX_BYTES, timeoutMs: 10_000, dispatcher: loopbackAllowed });
-  await checkGeneratedImage(bytes, SIZE);
+  await checkGeneratedImage(await decodeImage(bytes, MAX_PIXELS), SIZE);
   return bytes;
 }
 
