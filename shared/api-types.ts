@@ -79,6 +79,7 @@ export type ErrorCode =
   | 'invalid_request'
   | 'unauthorized'
   | 'not_found'
+  | 'method_not_allowed'
   | 'actor_not_found'
   | 'payload_too_large'
   | 'generation_failed'

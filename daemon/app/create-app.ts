@@ -12,6 +12,7 @@ import { infoRoutes } from './routes/info.js';
 import { jobRoutes } from './routes/jobs.js';
 import { mediaRoutes } from './routes/media.js';
 import { regenerateRoutes } from './routes/regenerate.js';
+import { answerWrongMethods } from './wrong-method.js';
 
 /**
  * The daemon's HTTP app: a Web-standard fetch handler (`app.fetch`). It imports nothing from `node:`;
@@ -34,9 +35,11 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/jobs', jobRoutes(deps));
   app.route('/', eventRoutes(deps));
   if (deps.info) app.route('/', infoRoutes(deps.info));
+  answerWrongMethods(app);
   app.all('/api/*', notFoundHandler);
   if (deps.media) app.route('/', mediaRoutes(deps.media));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
+  answerWrongMethods(app);
 
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(deps.logger));

@@ -10,6 +10,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
   unauthorized: 401,
   not_found: 404,
+  method_not_allowed: 405,
   actor_not_found: 404,
   payload_too_large: 413,
   generation_failed: 502,
@@ -27,6 +28,7 @@ export function codeForStatus(status: number): ErrorCode {
     400: 'invalid_request',
     401: 'unauthorized',
     404: 'not_found',
+    405: 'method_not_allowed',
     413: 'payload_too_large',
     503: 'shutting_down',
   };

@@ -74,10 +74,8 @@ describe('read routes', () => {
 
   it.each([
     ['GET', '/api/nothing-here'],
-    ['GET', '/api/actors/1/regenerate-poster-frame'],
-    ['DELETE', '/api/actors/1'],
-    ['POST', '/api/jobs'],
-  ])('%s %s answers 404 JSON', async (method, path) => {
+    ['DELETE', '/api/actors/1/poster'],
+  ])('%s %s, no route, answers 404 JSON', async (method, path) => {
     const res = await createApp(fakeDeps()).request(path, { method });
 
     expect(res.status).toBe(404);
