@@ -88,6 +88,8 @@ describe('in-process jobs', () => {
     await jobs.shutdown(0);
     const { job } = await submitting;
     await expect(jobs.waitFor(job.id)).rejects.toMatchObject({ code: 'shutting_down' });
+    // It never started after shutdown returned: it waits, queued on disk, for the next start.
+    expect(await store.load()).toMatchObject([{ id: job.id, status: 'queued' }]);
   });
 
   it('interrupts running jobs at shutdown, leaves them queued on disk, and a new service resumes them', async () => {

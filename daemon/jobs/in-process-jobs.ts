@@ -129,7 +129,9 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       // Claimed before the first await, so a concurrent request for the same actor joins this job.
       active.set(jobKey(candidate), candidate.id);
       await persist(candidate);
-      start(candidate);
+      // Shutdown may have begun during that write: the job stays queued on disk for the next start
+      // rather than running (and writing) after shutdown has returned.
+      if (!stopping.signal.aborted) start(candidate);
       return { job: structuredClone(candidate), joined: false };
     },
     get: async (id) => {
