@@ -11,15 +11,16 @@ describe('a DATA_DIR without an actors file, on a 360 px wide screen', () => {
     const empty = page.locator('empty-library');
     await empty.getByRole('heading', { name: 'No actors yet' }).waitFor();
     const text = await empty.locator('div').innerText();
+    expect(text).toContain('The daemon’s data folder (DATA_DIR) has no actorsData.json.');
     expect(text).toContain('Put your own actorsData.json there');
-    expect(text).toContain('cp data/actorsData.json "$DATA_DIR/actorsData.json"');
+    expect(text).toContain('cp data/samples/actorsData.json "$DATA_DIR/actorsData.json"');
     expect(await page.getByText(/matches “”/).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'empty-library-360px');
 
     // Written beside and renamed in, so the daemon never reads half a file.
     const temp = `${daemon.actorsFile}.partial`;
-    await copyFile(new URL('../../data/actorsData.json', import.meta.url), temp);
+    await copyFile(new URL('../../data/samples/actorsData.json', import.meta.url), temp);
     await rename(temp, daemon.actorsFile);
     await empty.getByRole('button', { name: 'Check again' }).click();
     await card(page, 1).getByRole('img', { name: 'No poster yet for 0001_european_20_female' }).waitFor();

@@ -63,8 +63,6 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
 export function watchErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    // Until the daemon has GET /api/info the page asks, gets a 404 and words its copy without it.
-    if (message.location().url.endsWith('/api/info')) return;
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;

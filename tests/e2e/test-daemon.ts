@@ -10,7 +10,7 @@ import { startDaemon, type DaemonOverrides, type RunningDaemon } from '../../dae
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The checked-in sample actors; copied, never written. */
-const SAMPLE_ACTORS = path.join(root, 'data/actorsData.json');
+const SAMPLE_ACTORS = path.join(root, 'data/samples/actorsData.json');
 
 export interface TestDaemon extends RunningDaemon {
   requestsDir: string;

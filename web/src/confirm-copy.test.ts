@@ -41,7 +41,7 @@ describe('durationText', () => {
     [Number.NaN, 'a moment'],
     [12, 'about 10 seconds'],
     [4, 'about 5 seconds'],
-    [60, 'about 60 seconds'],
+    [60, 'about a minute'],
     [150, 'about 3 minutes'],
   ])('%d s reads "%s"', (seconds, text) => {
     expect(durationText(seconds)).toBe(text);

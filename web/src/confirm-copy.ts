@@ -1,10 +1,11 @@
 import type { Actor, ServerInfo } from '../../shared/api-types.js';
 import { posterSources } from './poster-sources.js';
 
-/** "a moment", "about 40 seconds", "about 2 minutes": how long one generation usually takes. */
+/** "a moment", "about 40 seconds", "about a minute", "about 2 minutes": how long one generation usually takes. */
 export function durationText(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 3) return 'a moment';
-  if (seconds < 90) return `about ${Math.round(seconds / 5) * 5 || 5} seconds`;
+  if (seconds < 50) return `about ${Math.round(seconds / 5) * 5} seconds`;
+  if (seconds < 90) return 'about a minute';
   return `about ${Math.round(seconds / 60)} minutes`;
 }
 

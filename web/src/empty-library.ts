@@ -4,7 +4,7 @@ import { emit } from './emit.js';
 import { emptyLibraryStyles } from './empty-library.styles.js';
 
 /** How a newcomer loads the sample actors; the README's "Your actors" section says the same. */
-export const SAMPLE_COPY_COMMAND = 'cp data/actorsData.json "$DATA_DIR/actorsData.json"';
+export const SAMPLE_COPY_COMMAND = 'cp data/samples/actorsData.json "$DATA_DIR/actorsData.json"';
 
 /**
  * What the library shows when there are no actors at all: why (no actors file in DATA_DIR, or a file
