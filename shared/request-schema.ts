@@ -7,41 +7,57 @@ import type { RegenerateRequest, RequestFile } from './api-types.js';
  */
 export const ACTOR_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
+/**
+ * Each schema's `error` names what the field expects; toIssues() turns it into the one message format,
+ * `Expected <what> for <field> but received <what came>`, with the value that came described.
+ */
+const expecting = (what: string) => ({ error: () => what });
+
 export const actorNameSchema = z
-  .string({ error: (i) => `Expected a string for actor_name but received ${typeof i.input}` })
-  .regex(ACTOR_NAME_PATTERN, {
-    message: 'Expected actor_name of 1-128 letters, digits, "_" or "-" (starting with a letter or digit)',
-  });
+  .string(expecting('a name of 1-128 letters, digits, "_" or "-" (starting with a letter or digit)'))
+  .regex(ACTOR_NAME_PATTERN);
 
 const loraUrlSchema = z
-  .string({ error: (i) => `Expected a string for lora_model_url but received ${typeof i.input}` })
+  .string(expecting('an s3://, http:// or https:// URL of at most 2048 characters'))
   .max(2048)
-  .regex(/^(s3|https?):\/\/[^\s]+$/, { message: 'Expected lora_model_url to be an s3://, http:// or https:// URL' });
+  .regex(/^(s3|https?):\/\/[^\s]+$/);
+
+const text = (max: number) => z.string(expecting(`a string of at most ${max} characters`)).max(max);
+const integer = (min: number, max: number) => z.number(expecting(`an integer from ${min} to ${max}`)).int().min(min).max(max);
+const decimal = (min: number, max: number) => z.number(expecting(`a number from ${min} to ${max}`)).min(min).max(max);
 
 export const generationParamsSchema = z
-  .object({
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
-    steps: z.number().int().min(1).max(150).optional(),
-    guidance: z.number().min(0).max(30).optional(),
-    style: z.string().max(64).optional(),
-    negative_prompt: z.string().max(2000).optional(),
-    lora_weight: z.number().min(0).max(2).optional(),
-  })
+  .object(
+    {
+      seed: integer(0, 2 ** 32 - 1).optional(),
+      steps: integer(1, 150).optional(),
+      guidance: decimal(0, 30).optional(),
+      style: text(64).optional(),
+      negative_prompt: text(2000).optional(),
+      lora_weight: decimal(0, 2).optional(),
+    },
+    expecting('an object of generation parameters'),
+  )
   .strict();
 
 export const regenerateRequestSchema = z
-  .object({
-    actor_name: actorNameSchema,
-    lora_model_url: loraUrlSchema,
-    actor_description: z.string().max(2000).optional(),
-    params: generationParamsSchema.optional(),
-    mode: z.enum(['publish', 'preview']).optional(),
-  })
+  .object(
+    {
+      actor_name: actorNameSchema,
+      lora_model_url: loraUrlSchema,
+      actor_description: text(2000).optional(),
+      params: generationParamsSchema.optional(),
+      mode: z.enum(['publish', 'preview'], expecting('"publish" or "preview"')).optional(),
+    },
+    expecting('a JSON object'),
+  )
   .strict();
+
+const ACTOR_ID = 'an actor id (a string of 1-128 characters, or an integer)';
 
 export const requestFileSchema = regenerateRequestSchema
   .extend({
-    actor_id: z.union([z.string().min(1).max(128), z.number().int()]),
+    actor_id: z.union([z.string(expecting(ACTOR_ID)).min(1).max(128), z.number(expecting(ACTOR_ID)).int()], expecting(ACTOR_ID)),
   })
   .strict();
 
@@ -54,14 +70,30 @@ export interface FieldIssue {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
 function toIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : '(body)',
-    message: issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}` : issue.message,
-  }));
+  const issues = error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join('.') : '(body)';
+    const name = issue.path.length ? field : 'the request body';
+    if (issue.code === 'unrecognized_keys') {
+      return { field, message: `Expected only the documented fields in ${name} but received unknown field(s): ${issue.keys.join(', ')}` };
+    }
+    return { field, message: `Expected ${issue.message} for ${name} but received ${describeValue(issue.input)}` };
+  });
+  // A value can fail several checks of one field (too long and not a URL); each field is reported once.
+  return issues.filter((issue, index) => issues.findIndex((other) => other.field === issue.field) === index);
+}
+
+/** What came, short enough for a message: a missing field, a type, or the value itself when it is small. */
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return value.length > 60 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  return `${typeof value} ${String(value)}`;
 }
 
 function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: toIssues(result.error) };
 }
 

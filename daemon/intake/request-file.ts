@@ -86,8 +86,8 @@ async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
 export async function resolveRequest(data: unknown, actors: ActorsStore): Promise<{ actor: Actor; request: RegenerateRequest }> {
   const parsed = parseRequestFile(data);
   if (!parsed.ok) {
-    const fields = parsed.issues.map((issue) => issue.field).join(', ');
-    throw new PipelineError('invalid_request', `The request file has invalid or missing fields: ${fields}. See details.`, {
+    const problems = parsed.issues.map((issue) => issue.message).join('; ');
+    throw new PipelineError('invalid_request', `The request file is not valid: ${problems}. Fix the file and drop it again.`, {
       details: parsed.issues,
     });
   }

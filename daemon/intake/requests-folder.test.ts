@@ -139,6 +139,12 @@ describe('startRequestsFolder', () => {
     ['binary junk', '\u0000\u00ff\u0001PNG', 'invalid_request', /not valid JSON/],
     ['an unknown actor', { ...valid, actor_id: 99 }, 'actor_not_found', /No actor with id "99"/],
     ['another actor\'s name', { ...valid, actor_name: '0008_other' }, 'invalid_request', /Expected actor_name "0007_nordic_40_male"/],
+    [
+      'a missing actor_id',
+      { actor_name: valid.actor_name, lora_model_url: valid.lora_model_url },
+      'invalid_request',
+      /^The request file is not valid: Expected an actor id \(a string of 1-128 characters, or an integer\) for actor_id but received nothing \(the field is missing\)\. Fix the file/,
+    ],
   ])('fails %s with an error file', async (_, body, error, message) => {
     await start();
     await drop('bad.json', body);
