@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Job, RegenerateResponse } from '../shared/api-types.js';
 import type { Config } from './config.js';
+import { publishLocksDir } from './discovery/data-dir-files.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
+import { createKeyedFileLocks } from './fs/keyed-file-locks.js';
 import { createInProcessJobs, type InProcessJobService } from './jobs/in-process-jobs.js';
 import { createFileJobStore } from './jobs/job-store.js';
 import { createGenerator } from './pipeline/1-generate/create-generator.js';
@@ -59,6 +61,8 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     },
     maxInputPixels: config.limits.inputPixels,
     webpEffort: config.webpEffort,
+    // Held for a copy of three objects and one record update; a holder that hangs longer is taken over.
+    publishLock: createKeyedFileLocks(publishLocksDir(config.dataDir), 'publish-', { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000 }),
   };
 
   const run = async (job: Job, signal: AbortSignal, report: Parameters<typeof runPipeline>[3]): Promise<RegenerateResponse> => {

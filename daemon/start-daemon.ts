@@ -7,6 +7,9 @@ import type { Logger } from 'pino';
 import { createApp } from './app/create-app.js';
 import { listenUrl, type Config } from './config.js';
 import { createCore, type Core, type CoreOverrides } from './create-core.js';
+import { announceDaemon, newInstanceId } from './discovery/daemon-file.js';
+import { cliLockPath } from './discovery/data-dir-files.js';
+import { adoptOrphansWhenCliLockFrees } from './jobs/adopt-orphans.js';
 import { startRequestsFolder } from './intake/requests-folder.js';
 import { createLogger } from './logger.js';
 import { trackForGracefulClose } from './node/close-gracefully.js';
@@ -46,6 +49,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   const url = listenUrl(config, (server.address() as AddressInfo).port);
 
   let core: Core | undefined;
+  const instanceId = newInstanceId();
   try {
     core = createCore(config, logger, overrides);
     const { storage } = core;
@@ -59,6 +63,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       info: serverInfo(config, core.actors),
       assets: serveAssets(WEB_DIST),
       apiToken: config.apiToken,
+      instanceId,
       bodyLimitBytes: config.limits.bodyBytes,
       sseHeartbeatMs: config.sseHeartbeatMs,
     });
@@ -66,12 +71,22 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
 
     const resumed = await core.jobs.resume();
     const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
+    const stopAdopting = adoptOrphansWhenCliLockFrees({ lockPath: cliLockPath(config.dataDir), resume: core.jobs.resume, logger });
+    // Last: a CLI that finds this file submits its jobs here, so everything must be ready.
+    const unannounce = await announceDaemon(config.dataDir, { url, instance_id: instanceId }).catch(async (error: unknown) => {
+      await stopAdopting();
+      await intake.close();
+      throw error;
+    });
     logger.info({ url, generator: config.generator, storage: storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed, samplesCopied }, 'posterframe daemon ready');
     const running = core;
     return {
       url,
       config,
       async close() {
+        // First: from now on a CLI runs its jobs itself instead of submitting them to a daemon that stops.
+        await unannounce();
+        await stopAdopting();
         await intake.close();
         await running.close(overrides.shutdownGraceMs ?? 10_000);
         await closeServer();

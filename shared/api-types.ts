@@ -104,6 +104,19 @@ export interface JobError {
   details?: unknown;
 }
 
+/**
+ * The process running a job: pid, process start time and boot id (pids are reused, e.g. PID 1 in a
+ * restarted container), and a random token. A daemon resumes only jobs whose owner is gone.
+ */
+export interface JobOwner {
+  pid: number;
+  /** Field 22 of /proc/<pid>/stat; absent where there is no /proc. */
+  start_time?: string;
+  /** /proc/sys/kernel/random/boot_id; absent where there is no /proc. */
+  boot_id?: string;
+  token: string;
+}
+
 /** A job as the API returns it and the job store persists it. */
 export interface Job {
   id: string;
@@ -124,6 +137,8 @@ export interface Job {
   finished_at?: string;
   result?: RegenerateResponse;
   error?: JobError;
+  /** The process that runs (or last ran) it: the daemon, or a CLI running without one. */
+  owner?: JobOwner;
 }
 
 /** `202 Accepted` body for `Prefer: respond-async`. */

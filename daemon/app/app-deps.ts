@@ -37,6 +37,8 @@ export interface AppDeps {
   assets?: (path: string) => Promise<Response | null>;
   /** When set, mutating routes require `Authorization: Bearer <apiToken>`. */
   apiToken?: string;
+  /** This daemon's id in `DATA_DIR/daemon.json`, answered by `GET /healthz`. */
+  instanceId?: string;
   bodyLimitBytes: number;
   sseHeartbeatMs: number;
 }

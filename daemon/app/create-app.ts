@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.apiToken) app.use(bearerAuth(deps.apiToken));
   app.use(limitBody(deps.bodyLimitBytes));
 
-  app.route('/', healthRoutes());
+  app.route('/', healthRoutes(deps));
   app.route('/api/actors', regenerateRoutes(deps));
   app.route('/api/actors', actorRoutes(deps));
   app.route('/api/jobs', jobRoutes(deps));

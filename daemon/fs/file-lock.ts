@@ -13,6 +13,8 @@ export interface FileLockOptions {
   retryMs?: number;
   /** Called once when the lock is found held by a live holder, before waiting for it. */
   onWait?: (holder: LockHolder) => void;
+  /** Stops waiting (rejecting with its reason), e.g. at shutdown. */
+  signal?: AbortSignal;
 }
 
 /** What a lock file holds: its holder's identity, with a token of its own for this one acquisition. */
@@ -37,7 +39,7 @@ export interface HeldLock {
  * @example const lock = await acquireFileLock(`${dataDir}/cli.lock`, { timeoutMs: Infinity, staleMs: Infinity });
  */
 export async function acquireFileLock(lockPath: string, options: FileLockOptions = {}): Promise<HeldLock> {
-  const { timeoutMs = 10_000, staleMs = 30_000, retryMs = 25, onWait } = options;
+  const { timeoutMs = 10_000, staleMs = 30_000, retryMs = 25, onWait, signal } = options;
   const deadline = Date.now() + timeoutMs;
   const holder: LockHolder = { ...currentProcess(), token: randomBytes(8).toString('hex'), acquired_at: new Date().toISOString() };
   let told = false;
@@ -59,7 +61,8 @@ export async function acquireFileLock(lockPath: string, options: FileLockOptions
           'If that process is stuck, stop it; a lock whose holder has exited is taken over automatically.',
       );
     }
-    await sleep(retryMs);
+    signal?.throwIfAborted();
+    await sleep(retryMs, undefined, { signal });
   }
   return { holder, release: () => release(lockPath, holder.token) };
 }

@@ -1,22 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { JobOwner } from '../../shared/api-types.js';
 import { isErrno } from './atomic-write.js';
 
 /**
  * Who a process is, beyond its pid: pids are reused, and in a container the daemon is PID 1 after
  * every restart. The start time (clock ticks since boot, from /proc/<pid>/stat) and the boot id
- * tell a restarted PID 1 from the one that wrote a lock or owned a job; the token tells two holders in
- * the same process apart. Written into lock files and job records.
+ * tell a restarted PID 1 from the one that wrote a lock or owned a job; the random token tells two
+ * holders in the same process apart. Written into lock files and job records.
  */
-export interface ProcessIdentity {
-  pid: number;
-  /** Field 22 of /proc/<pid>/stat; absent where there is no /proc. */
-  start_time?: string;
-  /** /proc/sys/kernel/random/boot_id; absent where there is no /proc. */
-  boot_id?: string;
-  /** Random per process (or per lock), so a record can be told from any other holder's. */
-  token: string;
-}
+export type ProcessIdentity = JobOwner;
 
 let self: ProcessIdentity | undefined;
 

@@ -106,6 +106,44 @@ describe('in-process jobs', () => {
     await expect(next.waitFor(job.id)).resolves.toMatchObject({ status: 'done' });
   });
 
+  it('leaves the unfinished jobs of a live owner (a CLI) alone, and adopts them once that owner is gone', async () => {
+    const logger = pino({ level: 'silent' });
+    const cli = createInProcessJobs({ store, events: createEventBus(), logger, run: controllableRun().run, owner: { pid: 4242, token: 'cli' } });
+    const { job } = await cli.submit({ source: 'cli', actor: actor(1), request: request(actor(1)) });
+    expect((await store.load())[0]).toMatchObject({ id: job.id, owner: { pid: 4242, token: 'cli' } });
+    let cliAlive = true;
+    const ran: string[] = [];
+    const daemon = createInProcessJobs({
+      store,
+      events: createEventBus(),
+      logger,
+      owner: { pid: 1, token: 'daemon' },
+      isOwnerAlive: (owner) => owner.token === 'cli' && cliAlive,
+      run: async (resumed) => {
+        ran.push(resumed.id);
+        return response(resumed);
+      },
+    });
+
+    expect(await daemon.resume()).toBe(0);
+    expect(await daemon.get(job.id)).toBeUndefined();
+    await cli.shutdown(0); // the CLI is killed: its job stays unfinished on disk
+    cliAlive = false;
+    expect(await daemon.resume()).toBe(1);
+    await expect(daemon.waitFor(job.id)).resolves.toMatchObject({ status: 'done', owner: { token: 'daemon' } });
+    expect(await daemon.resume()).toBe(0);
+    expect(ran).toEqual([job.id]);
+  });
+
+  it('lists the finished jobs of another owner without running them', async () => {
+    const cli = createInProcessJobs({ store, events: createEventBus(), logger: pino({ level: 'silent' }), run: async (j) => response(j), owner: { pid: 4242, token: 'cli' } });
+    const { job } = await cli.submit({ source: 'cli', actor: actor(1), request: request(actor(1)) });
+    await cli.waitFor(job.id);
+    const daemon = service(async () => Promise.reject(new Error('must not run')));
+    expect(await daemon.resume()).toBe(0);
+    expect(await daemon.list()).toMatchObject([{ id: job.id, status: 'done', source: 'cli' }]);
+  });
+
   it('forgets the oldest finished jobs beyond keepFinished, on disk too', async () => {
     const jobs = service(async (job) => response(job), 2);
     for (const id of [1, 2, 3]) {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Job, JobStage, RegenerateResponse } from '../../shared/api-types.js';
+import type { Job, JobOwner, JobStage, RegenerateResponse } from '../../shared/api-types.js';
 import { isPipelineError, messageOf, PipelineError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
+import { currentProcess, isProcessAlive } from '../fs/process-identity.js';
 import { redactSecrets } from '../redact-secrets.js';
 import type { ReportProgress } from '../pipeline/run-pipeline.js';
 import { createJob, jobKey, requireValidRequest } from './create-job.js';
@@ -19,10 +20,18 @@ export interface InProcessJobsOptions {
   run: RunJob;
   /** Finished jobs kept (in memory and on disk) for the jobs list; older ones are forgotten. */
   keepFinished?: number;
+  /** Recorded in every job this service runs. Default: this process. */
+  owner?: JobOwner;
+  /** Whether another job owner is still running. Default: its process is alive (pid, start time, boot id). */
+  isOwnerAlive?: (owner: JobOwner) => boolean;
 }
 
 export interface InProcessJobService extends JobService {
-  /** Loads persisted jobs and restarts the ones a previous run left unfinished; returns how many. */
+  /**
+   * Loads the persisted jobs it does not know yet and restarts the unfinished ones whose owner is gone
+   * (a previous run, a CLI that exited); returns how many. Unfinished jobs of a live owner (a CLI
+   * running on its own) are left to it; call again once it has finished to adopt what it left.
+   */
   resume(): Promise<number>;
   /** Stops taking work, gives running jobs `graceMs` to finish, then interrupts them so they resume at next start. */
   shutdown(graceMs: number): Promise<void>;
@@ -34,7 +43,7 @@ export interface InProcessJobService extends JobService {
  * at a time; a second request joins it.
  */
 export function createInProcessJobs(options: InProcessJobsOptions): InProcessJobService {
-  const { store, events, logger, run, keepFinished = 200 } = options;
+  const { store, events, logger, run, keepFinished = 200, owner = currentProcess(), isOwnerAlive = isProcessAlive } = options;
   const jobs = new Map<string, Job>();
   const active = new Map<string, string>();
   const running = new Map<string, Promise<void>>();
@@ -122,7 +131,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     async submit({ source, actor, request }) {
       if (stopping.signal.aborted) throw new PipelineError('shutting_down', 'The daemon is shutting down and takes no new work; retry once it is back.');
       requireValidRequest(actor, request);
-      const candidate = createJob({ id: newJobId(), source, actor, request });
+      const candidate: Job = { ...createJob({ id: newJobId(), source, actor, request }), owner };
       const existing = jobs.get(active.get(jobKey(candidate)) ?? '');
       if (existing) return { job: structuredClone(existing), joined: true };
       jobs.set(candidate.id, candidate);
@@ -150,8 +159,14 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     async resume() {
       const unfinished: Job[] = [];
       for (const job of await store.load()) {
+        if (jobs.has(job.id)) continue;
+        if (!isTerminal(job)) {
+          // Another process's live job: running it here too would generate and publish it twice.
+          if (job.owner && job.owner.token !== owner.token && isOwnerAlive(job.owner)) continue;
+          job.owner = owner;
+          unfinished.push(job);
+        }
         jobs.set(job.id, job);
-        if (!isTerminal(job)) unfinished.push(job);
       }
       unfinished.sort((a, b) => a.created_at.localeCompare(b.created_at)).forEach(start);
       return unfinished.length;

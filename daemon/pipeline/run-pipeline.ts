@@ -22,6 +22,11 @@ export interface PipelineDeps {
   maxInputPixels: number;
   /** WEBP_EFFORT, 0–6. */
   webpEffort: number;
+  /**
+   * Serialises publishing per actor across processes (the daemon, a CLI): the storage objects and the
+   * actor's record then always come from the same job. Default: no lock (one process).
+   */
+  publishLock?: <T>(actorName: string, publish: () => Promise<T>, signal: AbortSignal) => Promise<T>;
   now?: () => Date;
 }
 
@@ -54,15 +59,18 @@ export async function runPipeline(job: PipelineJob, deps: PipelineDeps, signal: 
     return { poster_frames: framesAt(deps.storage, (size) => draftKey(target.actorName, target.jobId, size), version), version };
   }
 
-  report('uploading', 100, 'publishing');
-  await inStage('uploading', 'storage_failed', signal, () => promoteDraft(deps.storage, deps.limits.upload, target));
-
-  report('saving', 0, 'updating actorsData.json');
   const frames = posterFrames(deps.storage, job.actor.name, version);
-  const updatedAt = (deps.now?.() ?? new Date()).toISOString();
-  await inStage('saving', 'internal_error', signal, () =>
-    deps.actors.update(job.actor.id, (actor) => ({ ...actor, poster_frames: frames, poster_updated_at: updatedAt })),
-  );
+  const publishLock = deps.publishLock ?? ((_, publish) => publish());
+  report('uploading', 100, 'publishing');
+  await publishLock(job.actor.name, async () => {
+    await inStage('uploading', 'storage_failed', signal, () => promoteDraft(deps.storage, deps.limits.upload, target));
+
+    report('saving', 0, 'updating actorsData.json');
+    const updatedAt = (deps.now?.() ?? new Date()).toISOString();
+    await inStage('saving', 'internal_error', signal, () =>
+      deps.actors.update(job.actor.id, (actor) => ({ ...actor, poster_frames: frames, poster_updated_at: updatedAt })),
+    );
+  }, signal);
   // The poster is published; leftover drafts and checkpoints are only clutter, so failing to remove them is not the job's failure.
   await Promise.allSettled([discardDraft(deps.storage, target), deps.checkpoints.clear(job.id)]);
   report('saving', 100, 'saved');

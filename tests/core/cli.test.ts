@@ -1,16 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api-types.js';
 import { sampleActors, writeActorsFile } from '../support/sample-actors.js';
+import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'daemon/cli/regenerate.ts');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let actorsFile: string;
@@ -20,17 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => dir.remove());
 
-/** Runs `npm run regenerate -- …` as a user would (the same script, in its own process). */
-async function regenerate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dir.path, REQUESTS_DIR: path.join(dir.path, 'requests') };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, [CLI, ...args], { cwd: dir.path, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const env = () => ({ DATA_DIR: dir.path, REQUESTS_DIR: path.join(dir.path, 'requests') });
+const regenerate = (...args: string[]) => runCli(args, env());
 
 describe('npm run regenerate', () => {
   it('regenerates one actor by name: JSON result on stdout, progress on stderr, exit 0', async () => {
@@ -52,15 +38,27 @@ describe('npm run regenerate', () => {
     expect(JSON.parse(stdout).map((r: { actor_id: string }) => r.actor_id)).toEqual(['1', '2', '3']);
   });
 
+  it('writes exactly JSON to stdout with `npm run -s regenerate -- --all` (the README\'s form)', async () => {
+    const { code, stdout } = await runCli(['run', '-s', 'regenerate', '--', '--all'], env(), ['npm']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toHaveLength(3);
+  });
+
+  it('prints the usage for --help and exits 0', async () => {
+    const { code, stdout } = await regenerate('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run -s regenerate -- <actorId\|name>/);
+  });
+
   it.each([
-    [['nobody'], 'actor_not_found'],
-    [[], 'invalid_request'],
-    [['1', '--seed', '-3'], 'invalid_request'],
-  ])('fails %j with exit code 1 and a JSON %s error', async (args, error) => {
+    [['nobody'], 'actor_not_found', 'No actor with id or name "nobody"'],
+    [[], 'invalid_request', 'Expected an actor id or name, or --all'],
+    [['1', '--seed', '-3'], 'invalid_request', 'Expected a non-negative integer below 4294967296 for --seed but received "-3"'],
+  ])('fails %j with exit code 1 and a JSON %s error', async (args, error, message) => {
     const before = await readFile(actorsFile, 'utf8');
     const { code, stdout } = await regenerate(...args);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ success: false, error, message: expect.any(String) });
+    expect(JSON.parse(stdout)).toMatchObject({ success: false, error, message: expect.stringContaining(message) });
     expect(await readFile(actorsFile, 'utf8')).toBe(before);
   });
 });

@@ -66,10 +66,10 @@ describe('read routes', () => {
     expect(await missing.json()).toMatchObject({ success: false, error: 'not_found' });
   });
 
-  it('GET /healthz answers ok', async () => {
-    const res = await createApp(fakeDeps()).request('/healthz');
+  it('GET /healthz answers ok and the instance id of DATA_DIR/daemon.json', async () => {
+    const res = await createApp(fakeDeps({ instanceId: 'instance-1' })).request('/healthz');
 
-    expect(await res.json()).toStrictEqual({ ok: true });
+    expect(await res.json()).toStrictEqual({ ok: true, instance_id: 'instance-1' });
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSseParser } from './sse-client.js';
+import { createSseParser } from './sse-parser.js';
 
 describe('createSseParser', () => {
   it('parses fields, multi-line data, comments and retry', () => {

@@ -1,0 +1,16 @@
+import type { Actor, ErrorBody, Job, RegenerateRequest } from '../../shared/api-types.js';
+
+/** The regenerate request the CLI makes for an actor: its own name, LoRA and description, and the seed if given. */
+export function requestFor(actor: Actor, seed: number | undefined): RegenerateRequest {
+  return {
+    actor_name: actor.name,
+    lora_model_url: String(actor.lora_model_url ?? ''),
+    actor_description: typeof actor.description === 'string' ? actor.description : undefined,
+    params: seed === undefined ? undefined : { seed },
+  };
+}
+
+/** What the CLI prints for a finished job: the seed's response, or the error body the API would answer. */
+export function outcomeOf(job: Job): Job['result'] | ErrorBody {
+  return job.result ?? { success: false, error: job.error?.error ?? 'internal_error', message: job.error?.message ?? 'unknown failure', details: job.error?.details };
+}
