@@ -11,6 +11,7 @@ import type { BenchSection } from './section.js';
 const SECTIONS: (() => Promise<{ default: BenchSection }>)[] = [
   () => import('./sections/encode-stage.js'),
   () => import('./sections/daemon-throughput.js'),
+  () => import('./sections/ui-scale.js'),
 ];
 
 const args = process.argv.slice(2);

@@ -7,7 +7,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 /** Debian's `chromium` package; `.ci/run` installs it. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+/** Flags for headless Chromium in a container (no sandbox, no GPU, nothing phoning home). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
