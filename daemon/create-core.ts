@@ -70,7 +70,7 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     const result = await runPipeline({ id: job.id, mode: job.mode, actor, params: job.request.params ?? {} }, deps, signal, report);
     return { success: true, actor_id: job.actor_id, actor_name: job.actor_name, poster_frames: result.poster_frames, message: MESSAGES[job.mode] };
   };
-  const jobs = createInProcessJobs({ store, events, logger, run });
+  const jobs = createInProcessJobs({ store, events, logger, run, clearCheckpoints: (id) => store.clear(id) });
 
   return {
     actors,

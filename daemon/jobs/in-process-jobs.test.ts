@@ -1,6 +1,6 @@
 import path from 'node:path';
 import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor, Job, RegenerateResponse } from '../../shared/api-types.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
 import { PipelineError } from '../errors.js';
@@ -42,6 +42,33 @@ const service = (run: RunJob, keepFinished?: number) =>
   createInProcessJobs({ store, events: createEventBus(), logger: pino({ level: 'silent' }), run, keepFinished });
 
 describe('in-process jobs', () => {
+  it('answers a job whose terminal state cannot be written, keeps it, writes it once the disk has room, then clears its checkpoints', async () => {
+    let diskFull = false;
+    const cleared: string[] = [];
+    const fullStore: JobStore = {
+      ...store,
+      save: (job) => (diskFull && job.status !== 'queued' && job.status !== 'running'
+        ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))
+        : store.save(job)),
+    };
+    const { run, pending } = controllableRun();
+    const jobs = createInProcessJobs({
+      store: fullStore, events: createEventBus(), logger: pino({ level: 'silent' }), run,
+      clearCheckpoints: async (id) => void cleared.push(id),
+    });
+    const { job } = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    diskFull = true;
+    pending.get(job.id)!.resolve();
+    await expect(jobs.waitFor(job.id)).resolves.toMatchObject({ status: 'done' });
+    expect((await store.load()).find((j) => j.id === job.id)?.status).not.toBe('done');
+    expect(cleared).toEqual([]);
+
+    diskFull = false;
+    await vi.waitFor(() => expect(cleared).toEqual([job.id]), { timeout: 5000 });
+    expect((await store.load()).find((j) => j.id === job.id)?.status).toBe('done');
+    await jobs.shutdown(0);
+  });
+
   it('joins a second request for the same actor and mode, but not for another actor', async () => {
     const { run, pending } = controllableRun();
     const jobs = service(run);

@@ -4,11 +4,13 @@ import type { Job, JobOwner, JobStage, RegenerateResponse } from '../../shared/a
 import { isPipelineError, messageOf, PipelineError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { currentProcess, isProcessAlive } from '../fs/process-identity.js';
+import { isErrno } from '../fs/atomic-write.js';
 import { redactSecrets } from '../redact-secrets.js';
 import type { ReportProgress } from '../pipeline/run-pipeline.js';
 import { createJob, jobKey, requireValidRequest } from './create-job.js';
 import type { JobStore } from './job-store.js';
 import { isTerminal, type JobService } from './job-service.js';
+import { createPendingWrites } from './pending-writes.js';
 import { createWaiters } from './waiters.js';
 
 export type RunJob = (job: Job, signal: AbortSignal, report: ReportProgress) => Promise<RegenerateResponse>;
@@ -24,6 +26,11 @@ export interface InProcessJobsOptions {
   owner?: JobOwner;
   /** Whether another job owner is still running. Default: its process is alive (pid, start time, boot id). */
   isOwnerAlive?: (owner: JobOwner) => boolean;
+  /**
+   * Drops a job's checkpoints once its terminal state is on disk — not before: a crash in between
+   * must find the staged version, to see it is already published instead of generating again.
+   */
+  clearCheckpoints?: (jobId: string) => Promise<void>;
 }
 
 export interface InProcessJobService extends JobService {
@@ -43,24 +50,35 @@ export interface InProcessJobService extends JobService {
  * at a time; a second request joins it.
  */
 export function createInProcessJobs(options: InProcessJobsOptions): InProcessJobService {
-  const { store, events, logger, run, keepFinished = 200, owner = currentProcess(), isOwnerAlive = isProcessAlive } = options;
+  const { store, events, logger, run, keepFinished = 200, owner = currentProcess(), isOwnerAlive = isProcessAlive, clearCheckpoints } = options;
   const jobs = new Map<string, Job>();
   const active = new Map<string, string>();
   const running = new Map<string, Promise<void>>();
   const waiters = createWaiters<Job>();
   const stopping = new AbortController();
-  const persisted = new Map<string, Promise<void>>();
+  const persisted = new Map<string, Promise<boolean>>();
   /** Set once shutdown has rejected its waiters: no job is settled after that, so a later waiter would wait forever. */
   let waitersClosed = false;
 
-  function persist(job: Job): Promise<void> {
+  /** Resolves true once this state of the job is written, false when it could not be (logged). */
+  function persist(job: Job): Promise<boolean> {
     const snapshot = structuredClone(job);
-    const next = (persisted.get(job.id) ?? Promise.resolve()).then(() => store.save(snapshot)).catch((error: unknown) => {
+    const next = (persisted.get(job.id) ?? Promise.resolve(true)).then(
+      () => store.save(snapshot).then(() => true),
+    ).catch((error: unknown) => {
       logger.error({ err: error, jobId: job.id }, 'could not persist job');
+      return false;
     });
     persisted.set(job.id, next);
     return next;
   }
+
+  async function record(job: Job): Promise<boolean> {
+    if (!(await persist(job))) return false;
+    await clearCheckpoints?.(job.id).catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, 'could not clear checkpoints'));
+    return true;
+  }
+  const unrecorded = createPendingWrites(record);
 
   // Messages and errors may echo a backend's input (a presigned LoRA URL): redacted before anyone can read them.
   function changed(job: Job, fields: Partial<Job>, save: boolean): void {
@@ -90,7 +108,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
           logger.warn({ jobId: job.id }, 'job interrupted by shutdown');
           return;
         }
-        const failure = isPipelineError(error) ? error : new PipelineError('internal_error', messageOf(error), { cause: error });
+        const failure = isPipelineError(error) ? error : new PipelineError('internal_error', unexpectedMessage(error), { cause: error });
         if (!isPipelineError(error)) logger.error({ err: error, jobId: job.id }, 'job failed unexpectedly');
         else logger.warn({ jobId: job.id, error: failure.code, stage: failure.stage, message: failure.message }, 'job failed');
         await finish(job, {
@@ -109,7 +127,10 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     const now = new Date().toISOString();
     const finished = { ...job, ...redactSecrets(fields), finished_at: now, updated_at: now };
     // The in-memory job turns terminal only after the write, or waitFor() could answer before it.
-    await persist(finished);
+    if (!(await record(finished))) {
+      logger.error({ jobId: job.id, status: finished.status }, 'terminal state not written; kept in memory and retried until it is');
+      unrecorded.add(finished);
+    }
     Object.assign(job, finished);
     active.delete(jobKey(job));
     events.publish({ type: 'job', job: structuredClone(job) });
@@ -181,8 +202,14 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       waitersClosed = true;
       waiters.rejectAll(interrupted);
       await Promise.allSettled([...persisted.values()]);
+      await unrecorded.close();
     },
   };
+}
+
+function unexpectedMessage(error: unknown): string {
+  if (isErrno(error, 'ENOSPC', 'EDQUOT')) return `The disk is full, so the job could not save its progress (${messageOf(error)}). Free space in DATA_DIR and regenerate.`;
+  return messageOf(error);
 }
 
 const byNewest = (a: Job, b: Job) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);

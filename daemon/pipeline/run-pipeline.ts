@@ -10,6 +10,7 @@ import type { Storage } from './4-upload/storage.js';
 import type { ActorsStore } from './5-save/actors-store.js';
 import type { Checkpoints } from './checkpoints.js';
 import { inStage } from './in-stage.js';
+import { publishedFrames } from './published-frames.js';
 import type { StageLimits } from './stage-limits.js';
 
 export interface PipelineDeps {
@@ -59,6 +60,9 @@ export async function runPipeline(job: PipelineJob, deps: PipelineDeps, signal: 
     return { poster_frames: framesAt(deps.storage, (size) => draftKey(target.actorName, target.jobId, size), version), version };
   }
 
+  const published = await publishedFrames(deps.actors, String(job.actor.id), version);
+  if (published) return { poster_frames: published, version };
+
   const frames = posterFrames(deps.storage, job.actor.name, version);
   const publishLock = deps.publishLock ?? ((_, publish) => publish());
   report('uploading', 100, 'publishing');
@@ -71,8 +75,9 @@ export async function runPipeline(job: PipelineJob, deps: PipelineDeps, signal: 
       deps.actors.update(job.actor.id, (actor) => ({ ...actor, poster_frames: frames, poster_updated_at: updatedAt })),
     );
   }, signal);
-  // The poster is published; leftover drafts and checkpoints are only clutter, so failing to remove them is not the job's failure.
-  await Promise.allSettled([discardDraft(deps.storage, target), deps.checkpoints.clear(job.id)]);
+  // The poster is published; leftover drafts are only clutter, so failing to remove them is not the job's failure.
+  // The checkpoints stay until the job service has recorded the job as done (see clearCheckpoints).
+  await discardDraft(deps.storage, target).catch(() => {});
   report('saving', 100, 'saved');
   return { poster_frames: frames, version };
 }

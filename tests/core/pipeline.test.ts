@@ -72,8 +72,17 @@ describe('runPipeline', () => {
     expect(saved[0].extra).toEqual({ keep: 'field-1' });
     expect(saved[1].poster_frames).toBeUndefined();
     expect(new Set(stages)).toEqual(new Set(['queued', 'generating', 'encoding', 'uploading', 'saving']));
-    // Drafts and checkpoints are cleaned up once published.
-    expect(await checkpoints.loadStaged('job_a')).toBeUndefined();
+    // The staged version stays until the job service has recorded the job done (it clears it then).
+    expect(await checkpoints.loadStaged('job_a')).toBe(result.version);
+  });
+
+  it('finishes without publishing again a job that crashed after publishing, before it was recorded done', async () => {
+    const first = await runPipeline(job('job_p'), deps(), new AbortController().signal, noProgress);
+    // Its drafts are gone (discarded after the save): a second publish would fail on them.
+    const stages: JobStage[] = [];
+    const again = await runPipeline(job('job_p'), deps({ name: 'must-not-run', generate: () => Promise.reject(new Error('generated twice')) }), new AbortController().signal, (stage) => stages.push(stage));
+    expect(again).toEqual(first);
+    expect(stages).toEqual([]);
   });
 
   it('changes nothing in storage or actorsData.json when generation fails, and names the stage', async () => {
