@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, fetch } from 'undici';
 import type { AcceptedResponse, Actor, ErrorBody, Job, RegenerateRequest } from '../../shared/api-types.js';
 import { PipelineError } from '../errors.js';
@@ -18,6 +19,9 @@ export interface DaemonClient {
 
 const HEALTH_TIMEOUT_MS = 2000;
 
+/** `Retry-After` in seconds (what the daemon sends), else one second. */
+const retryAfterMs = (header: string | null) => (header && /^\d+$/.test(header) ? Number(header) : 1) * 1000;
+
 /**
  * @param baseUrl the daemon's address from `DATA_DIR/daemon.json`
  * @param apiToken sent as `Authorization: Bearer …` (the daemon requires it on POST when API_TOKEN is set)
@@ -30,7 +34,13 @@ export function createDaemonClient(baseUrl: string, apiToken?: string): DaemonCl
     fetch(new URL(path, baseUrl), { ...init, headers: headers(init.headers), dispatcher });
 
   async function json<T>(path: string, init?: Parameters<typeof call>[1]): Promise<T> {
-    const response = await call(path, init);
+    let response = await call(path, init);
+    // `--all` over a large library may outrun the daemon's per-client rate limit: wait as told, then go on.
+    while (response.status === 429) {
+      await response.body?.cancel();
+      await sleep(retryAfterMs(response.headers.get('retry-after')));
+      response = await call(path, init);
+    }
     const body = (await response.json().catch(() => undefined)) as T | ErrorBody | undefined;
     if (response.ok) return body as T;
     const error = body as Partial<ErrorBody> | undefined;
