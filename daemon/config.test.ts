@@ -45,6 +45,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
     [{ S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE'],
     [{ GENERATE_CONCURRENCY: '0' }, 'GENERATE_CONCURRENCY'],
+    [{ LORA_ALLOWED_PREFIXES: 'https://bucket/models/' }, 'LORA_ALLOWED_PREFIXES'],
+    [{ LORA_ALLOWED_PREFIXES: 's3://ok-bucket/, s3://Bad_Bucket/' }, 'LORA_ALLOWED_PREFIXES'],
     [{ WEBP_EFFORT: '7' }, 'WEBP_EFFORT'],
     [{ WEBP_EFFORT: 'max' }, 'WEBP_EFFORT'],
     [{ UV_THREADPOOL_SIZE: '2000' }, 'UV_THREADPOOL_SIZE'],
@@ -67,6 +69,14 @@ describe('loadConfig', () => {
   it('defaults S3 to path-style addressing when S3_ENDPOINT points at a compatible server', () => {
     const config = loadConfig({ AWS_USER_IMAGES_BUCKET: 'b', S3_ENDPOINT: 'http://127.0.0.1:4568' });
     expect(config.aws).toMatchObject({ endpoint: 'http://127.0.0.1:4568', forcePathStyle: true });
+  });
+
+  it.each<[Record<string, string>, string[]]>([
+    [{}, []],
+    [{ AWS_USER_IMAGES_BUCKET: 'posters' }, ['s3://posters/']],
+    [{ AWS_USER_IMAGES_BUCKET: 'posters', LORA_ALLOWED_PREFIXES: 's3://models/loras, s3://other/' }, ['s3://models/loras/', 's3://other/']],
+  ])('allows presigning LoRAs under the bucket, or under LORA_ALLOWED_PREFIXES when set (%o)', (env, prefixes) => {
+    expect(loadConfig(env).runpod.loraAllowedPrefixes).toEqual(prefixes);
   });
 });
 

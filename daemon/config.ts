@@ -19,6 +19,9 @@ const url = z.url({ message: 'Expected an absolute http(s) URL' });
 /** A comma-separated list; blanks between commas are ignored. */
 const list = z.string().transform((v) => v.split(',').map((item) => item.trim()).filter(Boolean));
 
+// A bucket name as S3 allows it, then an optional key prefix.
+const s3Prefix = z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/, { message: 'Expected comma-separated s3://bucket/ or s3://bucket/prefix/ entries' });
+
 const envSchema = z.object({
   PORT: port.default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -60,6 +63,7 @@ const envSchema = z.object({
   RUNPOD_TIMEOUT_MS: positiveInt.default(10 * 60_000),
   RUNPOD_INPUT_TEMPLATE: optionalString,
   RUNPOD_PRESIGN_LORA: bool.default(true),
+  LORA_ALLOWED_PREFIXES: list.pipe(z.array(s3Prefix)).optional(),
   A1111_BASE_URL: url.optional(),
   A1111_USERNAME: optionalString,
   A1111_PASSWORD: optionalString,
@@ -106,6 +110,8 @@ export interface Config {
     timeoutMs: number;
     inputTemplateFile?: string;
     presignLora: boolean;
+    /** The only s3:// locations the daemon presigns LoRAs from, each ending in "/" (LORA_ALLOWED_PREFIXES). */
+    loraAllowedPrefixes: string[];
   };
   a1111: { baseUrl?: string; username?: string; password?: string; timeoutMs: number };
 }
@@ -176,6 +182,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       timeoutMs: e.RUNPOD_TIMEOUT_MS,
       inputTemplateFile: e.RUNPOD_INPUT_TEMPLATE ? path.resolve(cwd, e.RUNPOD_INPUT_TEMPLATE) : undefined,
       presignLora: e.RUNPOD_PRESIGN_LORA,
+      // A prefix ends at a "/", so s3://b/models cannot also allow s3://b/models-of-others/.
+      loraAllowedPrefixes: (e.LORA_ALLOWED_PREFIXES ?? (e.AWS_USER_IMAGES_BUCKET ? [`s3://${e.AWS_USER_IMAGES_BUCKET}/`] : [])).map((prefix) =>
+        prefix.endsWith('/') ? prefix : `${prefix}/`,
+      ),
     },
     a1111: { baseUrl: e.A1111_BASE_URL?.replace(/\/+$/, ''), username: e.A1111_USERNAME, password: e.A1111_PASSWORD, timeoutMs: e.A1111_TIMEOUT_MS },
   };

@@ -37,6 +37,11 @@ export function requireValidRequest(actor: Actor, request: RegenerateRequest): v
   const parsed = parseRegenerateRequest(request);
   if (!parsed.ok) throw new PipelineError('invalid_request', `The request for actor ${String(actor.id)} is not valid; see details`, { details: parsed.issues });
   requireActorName(actor, request.actor_name, '; use the actor\'s name from actorsData.json');
+  // The LoRA is the actor's identity: another actor's (or a foreign bucket's) would publish their face
+  // under this name. An actor without a recorded LoRA takes the one the request names.
+  if (typeof actor.lora_model_url === 'string') {
+    requireActorField(actor, 'lora_model_url', actor.lora_model_url, request.lora_model_url, '; use the actor\'s lora_model_url from actorsData.json');
+  }
 }
 
 /**
@@ -47,7 +52,11 @@ export function requireValidRequest(actor: Actor, request: RegenerateRequest): v
  * @throws PipelineError('invalid_request') with the mismatch as an `actor_name` field issue in details
  */
 export function requireActorName(actor: Actor, actorName: string, whatToDo: string): void {
-  if (actorName === actor.name) return;
-  const message = `Expected actor_name "${actor.name}" for actor ${String(actor.id)} but received "${actorName}"`;
-  throw new PipelineError('invalid_request', `${message}${whatToDo}`, { details: [{ field: 'actor_name', message }] });
+  requireActorField(actor, 'actor_name', actor.name, actorName, whatToDo);
+}
+
+function requireActorField(actor: Actor, field: string, expected: string, received: string, whatToDo: string): void {
+  if (received === expected) return;
+  const message = `Expected ${field} "${expected}" for actor ${String(actor.id)} but received "${received}"`;
+  throw new PipelineError('invalid_request', `${message}${whatToDo}`, { details: [{ field, message }] });
 }

@@ -82,6 +82,28 @@ describe('in-process jobs', () => {
     await expect(jobs.waitFor(first.job.id)).resolves.toMatchObject({ status: 'done', result: { message: 'ok' } });
   });
 
+  it.each([
+    ["another actor's LoRA", 's3://m/0002_test_30_female.safetensors'],
+    ["a foreign bucket's LoRA", 's3://someone-else/x.safetensors'],
+  ])('refuses %s for an actor whose record names its own, as a 400 naming lora_model_url', async (_case, loraModelUrl) => {
+    const jobs = service(controllableRun().run);
+    const own: Actor = { ...actor(1), lora_model_url: 's3://m/0001_test_30_female.safetensors' };
+    const message = `Expected lora_model_url "s3://m/0001_test_30_female.safetensors" for actor 1 but received "${loraModelUrl}"`;
+    await expect(jobs.submit({ source: 'folder', actor: own, request: { ...request(own), lora_model_url: loraModelUrl } })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: `${message}; use the actor's lora_model_url from actorsData.json`,
+      details: [{ field: 'lora_model_url', message }],
+    });
+    expect(await jobs.list()).toEqual([]);
+  });
+
+  it("takes the request's LoRA for an actor whose record names none", async () => {
+    const { run, pending } = controllableRun();
+    const submitted = await service(run).submit({ source: 'cli', actor: actor(1), request: request(actor(1)) });
+    expect(submitted.job.request.lora_model_url).toBe('s3://m/x.safetensors');
+    for (const p of pending.values()) p.resolve();
+  });
+
   it('records a failure with its code, message and stage', async () => {
     const jobs = service(async () => {
       throw Object.assign(new PipelineError('generation_failed', 'GPU on fire'), { stage: 'generating' as const });

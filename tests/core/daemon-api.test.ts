@@ -16,6 +16,15 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('the daemon over real HTTP', () => {
+  it("answers 400 naming lora_model_url for a LoRA that is not the actor's, and publishes nothing", async () => {
+    const actors = sampleActors(2);
+    daemon = await startTestDaemon({ actors });
+    const response = await post(`${daemon.url}/api/actors/1/regenerate-poster-frame`, { ...requestFor(actors[0]!), lora_model_url: actors[1]!.lora_model_url });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid_request', details: [{ field: 'lora_model_url' }] });
+    expect(JSON.parse(await readFile(daemon.actorsFile, 'utf8'))[0].poster_frames).toBeUndefined();
+  });
+
   it('regenerates a poster with the seed request and answers with the seed response; the media is served', async () => {
     const actors = sampleActors(2);
     daemon = await startTestDaemon({ actors });

@@ -30,6 +30,7 @@ beforeAll(async () => {
       AWS_ACCESS_KEY: 'AKIAPOSTERFRAMETEST',
       AWS_ACCESS_SECRET: 'posterframe-test-secret',
       STORAGE: 'local',
+      LORA_ALLOWED_PREFIXES: 's3://models/',
     },
   });
 }, 60_000);

@@ -58,10 +58,9 @@ describe('RunPod LoRA presigning with S3 configured', () => {
     ...extra,
   });
 
-  async function submittedLora(extra: Record<string, string>) {
+  function generateWith(extra: Record<string, string>, loraModelUrl: string) {
     peer.setScenario({ steps: [{ status: 'COMPLETED', output: { image_url: 'https://example.invalid/x.png' } }] });
-    const loraModelUrl = `s3://${s3.bucket}/models/actor_7.safetensors`;
-    await createGenerator(loadConfig(env(extra), dir)).generate({
+    return createGenerator(loadConfig(env(extra), dir)).generate({
       actor: { id: '7', name: 'actor_7', description: 'someone', loraModelUrl },
       params: {},
       width: 64,
@@ -69,6 +68,11 @@ describe('RunPod LoRA presigning with S3 configured', () => {
       signal: new AbortController().signal,
       onProgress: () => undefined,
     });
+  }
+
+  async function submittedLora(extra: Record<string, string>) {
+    const loraModelUrl = `s3://${s3.bucket}/models/actor_7.safetensors`;
+    await generateWith(extra, loraModelUrl);
     const job = [...peer.jobs.values()].at(-1)!;
     return { loraModelUrl, lora: job.request.input.lora as { url: string; source_url: string } };
   }
@@ -83,6 +87,27 @@ describe('RunPod LoRA presigning with S3 configured', () => {
     const fetched = await fetch(lora.url);
     expect(await fetched.text()).toBe('lora-weights');
     client.destroy();
+  });
+
+  it.each([
+    ['another bucket', {}, 's3://someone-elses-bucket/models/actor_7.safetensors', 's3://BUCKET/'],
+    ['a key outside the allowed prefix', { LORA_ALLOWED_PREFIXES: 's3://BUCKET/models/' }, 's3://BUCKET/secrets/keys.safetensors', 's3://BUCKET/models/'],
+    ['a prefix look-alike', { LORA_ALLOWED_PREFIXES: 's3://BUCKET/models' }, 's3://BUCKET/models-private/x.safetensors', 's3://BUCKET/models/'],
+    ['a ".." that climbs out of the prefix', { LORA_ALLOWED_PREFIXES: 's3://BUCKET/models/' }, 's3://BUCKET/models/../secrets/x', 's3://BUCKET/models/'],
+  ])('refuses to presign %s, naming LORA_ALLOWED_PREFIXES, and submits nothing', async (_case, extra, url, allowed) => {
+    const bucketed = (text: string) => text.replaceAll('BUCKET', s3.bucket);
+    const jobsBefore = peer.jobs.size;
+    const settings = Object.fromEntries(Object.entries(extra).map(([name, value]) => [name, bucketed(value)]));
+    await expect(generateWith(settings, bucketed(url))).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: `Expected a lora_model_url under LORA_ALLOWED_PREFIXES (${bucketed(allowed)}) but received ${bucketed(url)}; add its s3://bucket/prefix/ to LORA_ALLOWED_PREFIXES to let the daemon presign it`,
+    });
+    expect(peer.jobs.size).toBe(jobsBefore);
+  });
+
+  it('presigns from a bucket LORA_ALLOWED_PREFIXES adds', async () => {
+    const { lora } = await submittedLora({ LORA_ALLOWED_PREFIXES: `s3://other-bucket/, s3://${s3.bucket}/models/` });
+    expect(lora.url).toMatch(/X-Amz-Signature=/);
   });
 
   it('passes the s3:// URL unchanged when RUNPOD_PRESIGN_LORA=false', async () => {

@@ -40,5 +40,5 @@ export function createGenerator(config: Config, deps: GeneratorDeps = {}): Gener
  */
 function defaultPresigner(config: Config): LoraPresigner | undefined {
   if (!config.runpod.presignLora || !(config.aws.accessKeyId || config.aws.bucket)) return undefined;
-  return createS3LoraPresigner(createS3Client(config.aws));
+  return createS3LoraPresigner(createS3Client(config.aws), config.runpod.loraAllowedPrefixes);
 }
