@@ -56,6 +56,13 @@ describe('loadConfig', () => {
     [{ AWS_ACCESS_KEY: 'only-the-key' }, 'AWS_ACCESS_KEY'],
     [{ DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1, http://10.0.0.1/' }, 'DOWNLOAD_ALLOW_PRIVATE'],
     [{ DOWNLOAD_ALLOW_PRIVATE: '10.0.0.0/40' }, 'DOWNLOAD_ALLOW_PRIVATE'],
+    [{ API_TOKEN: 'two words' }, 'API_TOKEN'],
+    [{ HOST: '0.0.0.0' }, 'API_TOKEN'],
+    [{ HOST: '192.168.1.5' }, 'API_TOKEN'],
+    [{ ALLOW_UNAUTHENTICATED: 'sure' }, 'ALLOW_UNAUTHENTICATED'],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ SSE_MAX_CLIENTS: '0' }, 'SSE_MAX_CLIENTS'],
   ])('rejects %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
@@ -64,6 +71,27 @@ describe('loadConfig', () => {
   it('reads DOWNLOAD_ALLOW_PRIVATE as a list of hosts, addresses and CIDRs, empty by default', () => {
     expect(loadConfig({}).downloadAllowPrivate).toEqual([]);
     expect(loadConfig({ DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1, minio.internal,,10.0.0.0/8' }).downloadAllowPrivate).toEqual(['127.0.0.1', 'minio.internal', '10.0.0.0/8']);
+  });
+
+  it('refuses a token with a space at start, saying why, without repeating the token', () => {
+    const start = () => loadConfig({ API_TOKEN: 'correct horse battery' });
+    expect(start).toThrow(/API_TOKEN: Expected a token of printable ASCII without spaces.*Authorization: Bearer.*\(got a 21-character value\)/);
+    expect(start).not.toThrow(/horse/);
+  });
+
+  it('requires API_TOKEN off loopback unless ALLOW_UNAUTHENTICATED=true, and not on loopback', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/API_TOKEN: required when HOST=0\.0\.0\.0 .*ALLOW_UNAUTHENTICATED=true/);
+    expect(loadConfig({ HOST: '0.0.0.0', API_TOKEN: 's3cret' }).apiToken).toBe('s3cret');
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' }).apiToken).toBeUndefined();
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it('allows Host names: loopback names, HOST, PUBLIC_BASE_URL\'s host and ALLOWED_HOSTS; any IP address on a wildcard HOST', () => {
+    expect(loadConfig({}).security).toEqual({ allowedHosts: ['localhost', '127.0.0.1', '::1'], anyIpAddressHost: false, rateLimitPerMinute: 1200, sseMaxClients: 500 });
+    const config = loadConfig({ HOST: '0.0.0.0', API_TOKEN: 't', PUBLIC_BASE_URL: 'https://posters.example.com/pf', ALLOWED_HOSTS: 'pf.internal, other.example' });
+    expect(config.security.allowedHosts).toEqual(['localhost', '127.0.0.1', '::1', 'posters.example.com', 'pf.internal', 'other.example']);
+    expect(config.security.anyIpAddressHost).toBe(true);
+    expect(loadConfig({ HOST: 'pf.lan', API_TOKEN: 't' }).security.allowedHosts).toContain('pf.lan');
   });
 
   it('defaults S3 to path-style addressing when S3_ENDPOINT points at a compatible server', () => {

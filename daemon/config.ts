@@ -36,7 +36,16 @@ const envSchema = z.object({
   AWS_USER_IMAGES_BUCKET: optionalString,
   S3_ENDPOINT: url.optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
-  API_TOKEN: optionalString,
+  API_TOKEN: z
+    .string()
+    .trim()
+    .min(1)
+    .regex(/^[\x21-\x7e]+$/, { message: 'Expected a token of printable ASCII without spaces: it travels in an "Authorization: Bearer <token>" header, which ends at the first space' })
+    .optional(),
+  ALLOW_UNAUTHENTICATED: bool.default(false),
+  ALLOWED_HOSTS: list.default([]),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  SSE_MAX_CLIENTS: positiveInt.default(500),
   GENERATE_CONCURRENCY: positiveInt.optional(),
   ENCODE_CONCURRENCY: positiveInt.default(Math.max(1, os.availableParallelism())),
   UPLOAD_CONCURRENCY: positiveInt.default(8),
@@ -72,6 +81,10 @@ const envSchema = z.object({
 
 type Env = z.infer<typeof envSchema>;
 
+/** Variables whose value a message must not repeat. */
+const SECRETS = new Set(['API_TOKEN', 'AWS_ACCESS_SECRET', 'RUNPOD_API_KEY', 'A1111_PASSWORD']);
+const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
+
 export interface Config {
   port: number;
   host: string;
@@ -91,6 +104,15 @@ export interface Config {
     forcePathStyle: boolean;
   };
   apiToken?: string;
+  security: {
+    /** Names the Host header may carry: localhost, 127.0.0.1, ::1, HOST, PUBLIC_BASE_URL's host, ALLOWED_HOSTS. */
+    allowedHosts: string[];
+    /** HOST is a wildcard (0.0.0.0, ::): any IP address is also a valid Host. */
+    anyIpAddressHost: boolean;
+    /** Mutating requests per client per minute; 0 turns the limit off. */
+    rateLimitPerMinute: number;
+    sseMaxClients: number;
+  };
   /** `generate` undefined: follow the backend's workers (see createStageLimits). */
   concurrency: { generate?: number; encode: number; upload: number };
   limits: { downloadBytes: number; downloadTimeoutMs: number; inputPixels: number; bodyBytes: number };
@@ -125,7 +147,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(present[String(i.path[0])])})`);
+    const got = (name: string) => (SECRETS.has(name) ? `a ${present[name]?.length}-character value` : JSON.stringify(present[name]));
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${got(String(i.path[0]))})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -142,6 +165,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (storage === 's3') require('AWS_USER_IMAGES_BUCKET', 'when STORAGE=s3');
   if (Boolean(e.AWS_ACCESS_KEY) !== Boolean(e.AWS_ACCESS_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  AWS_ACCESS_KEY / AWS_ACCESS_SECRET: set both, or neither to use the AWS default credential chain');
+  }
+  const wildcardHost = e.HOST === '0.0.0.0' || e.HOST === '::';
+  if (!LOOPBACK_HOST.test(e.HOST) && !e.API_TOKEN && !e.ALLOW_UNAUTHENTICATED) {
+    throw new ConfigError(
+      `Invalid configuration:\n  API_TOKEN: required when HOST=${e.HOST} (not a loopback address): anyone who can reach the daemon could otherwise start GPU jobs and replace posters. Set API_TOKEN, listen on 127.0.0.1, or set ALLOW_UNAUTHENTICATED=true if something in front of the daemon authenticates`,
+    );
   }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
@@ -162,6 +191,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
     },
     apiToken: e.API_TOKEN,
+    security: {
+      allowedHosts: [
+        ...new Set(['localhost', '127.0.0.1', '::1', ...(wildcardHost ? [] : [e.HOST]), ...(e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).hostname] : []), ...e.ALLOWED_HOSTS]),
+      ],
+      anyIpAddressHost: wildcardHost,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      sseMaxClients: e.SSE_MAX_CLIENTS,
+    },
     concurrency: { generate: e.GENERATE_CONCURRENCY, encode: e.ENCODE_CONCURRENCY, upload: e.UPLOAD_CONCURRENCY },
     limits: {
       downloadBytes: e.MAX_DOWNLOAD_BYTES,

@@ -12,6 +12,7 @@ import { cliLockPath } from './discovery/data-dir-files.js';
 import { adoptOrphansWhenCliLockFrees } from './jobs/adopt-orphans.js';
 import { startRequestsFolder } from './intake/requests-folder.js';
 import { createLogger } from './logger.js';
+import { appSecurity } from './node/app-security.js';
 import { trackForGracefulClose } from './node/close-gracefully.js';
 import { serveAssets } from './node/serve-assets.js';
 import { serverInfo } from './node/server-info.js';
@@ -43,8 +44,8 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   const samplesCopied = await copySampleActors(config.dataDir, config.actorsFile);
 
   // Listen first, so a port in use fails start-up before anything else is taken; until ready, a 503.
-  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  const server = await listen(config, (request) => handle(request));
+  let handle: FetchHandler = () => new Response('starting', { status: 503 });
+  const server = await listen(config, (request, env) => handle(request, env));
   const closeServer = trackForGracefulClose(server as Server);
   const url = listenUrl(config, (server.address() as AddressInfo).port);
 
@@ -66,8 +67,10 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       instanceId,
       bodyLimitBytes: config.limits.bodyBytes,
       sseHeartbeatMs: config.sseHeartbeatMs,
+      security: appSecurity(config),
     });
-    handle = (request) => app.fetch(request);
+    // env carries @hono/node-server's socket: the rate limit keys clients by its address.
+    handle = (request, env) => app.fetch(request, env);
 
     const resumed = await core.jobs.resume();
     const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
@@ -101,7 +104,9 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   }
 }
 
-function listen(config: Config, fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
+type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+function listen(config: Config, fetch: FetchHandler): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
     server.once('error', reject);

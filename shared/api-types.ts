@@ -88,6 +88,9 @@ export type ErrorCode =
   | 'storage_failed'
   | 'actors_file_corrupt'
   | 'shutting_down'
+  | 'misdirected_request'
+  | 'rate_limited'
+  | 'too_many_connections'
   | 'internal_error';
 
 export type JobSource = 'api' | 'folder' | 'cli';

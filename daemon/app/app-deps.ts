@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Actor, NumberedEvent, ServerInfo } from '../../shared/api-types.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { StoredObject } from '../pipeline/4-upload/storage.js';
@@ -41,4 +42,21 @@ export interface AppDeps {
   instanceId?: string;
   bodyLimitBytes: number;
   sseHeartbeatMs: number;
+  /** The HTTP protections of middleware/ (see the README's Security section); each is off when absent. */
+  security?: AppSecurity;
+}
+
+export interface AppSecurity {
+  /** Host names the `Host` header may carry (DNS-rebinding guard); `*` allows any. */
+  allowedHosts?: string[];
+  /** Accept any IP address as Host too: the daemon listens on every interface. */
+  anyIpAddressHost?: boolean;
+  /** Origins posters are served from besides the app itself, for the CSP's img-src. */
+  imageOrigins?: string[];
+  /** Mutating requests per client per minute (token bucket); 0 or absent: unlimited. */
+  rateLimitPerMinute?: number;
+  /** The client's address, the rate limit's key; the runtime adapter knows it (the socket's peer). */
+  clientAddress?: (c: Context) => string | undefined;
+  /** Event streams open at once; absent: unlimited. */
+  sseMaxClients?: number;
 }

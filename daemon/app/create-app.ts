@@ -3,7 +3,11 @@ import type { AppDeps } from './app-deps.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
 import { bearerAuth } from './middleware/bearer-auth.js';
 import { limitBody } from './middleware/body-limit.js';
+import { connectionCap } from './middleware/connection-cap/index.js';
+import { hostCheck } from './middleware/host-check/index.js';
+import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestLogger } from './middleware/request-logger.js';
+import { securityHeaders } from './middleware/security-headers/index.js';
 import { actorRoutes } from './routes/actors.js';
 import { assetRoutes } from './routes/assets.js';
 import { eventRoutes } from './routes/events.js';
@@ -25,7 +29,11 @@ import { answerWrongMethods } from './wrong-method.js';
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
+  const security = deps.security ?? {};
   app.use(requestLogger(deps.logger));
+  if (security.allowedHosts) app.use(hostCheck({ names: security.allowedHosts, anyIpAddress: security.anyIpAddressHost }));
+  app.use(securityHeaders(security.imageOrigins));
+  if (security.rateLimitPerMinute) app.use(rateLimit({ perMinute: security.rateLimitPerMinute, clientAddress: security.clientAddress }));
   if (deps.apiToken) app.use(bearerAuth(deps.apiToken));
   app.use(limitBody(deps.bodyLimitBytes));
 
@@ -33,7 +41,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/actors', regenerateRoutes(deps));
   app.route('/api/actors', actorRoutes(deps));
   app.route('/api/jobs', jobRoutes(deps));
-  app.route('/', eventRoutes(deps));
+  app.route('/', eventRoutes(deps, security.sseMaxClients ? connectionCap(security.sseMaxClients) : undefined));
   if (deps.info) app.route('/', infoRoutes(deps.info));
   answerWrongMethods(app);
   app.all('/api/*', notFoundHandler);

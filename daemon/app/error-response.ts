@@ -19,6 +19,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   storage_failed: 500,
   actors_file_corrupt: 500,
   shutting_down: 503,
+  misdirected_request: 421,
+  rate_limited: 429,
+  too_many_connections: 503,
   internal_error: 500,
 };
 
@@ -30,6 +33,8 @@ export function codeForStatus(status: number): ErrorCode {
     404: 'not_found',
     405: 'method_not_allowed',
     413: 'payload_too_large',
+    421: 'misdirected_request',
+    429: 'rate_limited',
     503: 'shutting_down',
   };
   return byStatus[status] ?? 'internal_error';

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { NumberedEvent } from '../../../shared/api-types.js';
 import type { AppDeps } from '../app-deps.js';
+import type { ConnectionCap } from '../middleware/connection-cap/index.js';
 
 /** How long a browser waits before reconnecting after the stream drops (the SSE `retry:` hint). */
 const RETRY_MS = 3000;
@@ -12,12 +13,14 @@ const RETRY_MS = 3000;
  * set) gets the events it missed, as far back as the bus keeps them — and a `reset` event (reload
  * everything) when they reach back further.
  */
-export function eventRoutes({ events, sseHeartbeatMs }: Pick<AppDeps, 'events' | 'sseHeartbeatMs'>): Hono {
+export function eventRoutes({ events, sseHeartbeatMs }: Pick<AppDeps, 'events' | 'sseHeartbeatMs'>, cap?: ConnectionCap): Hono {
   const app = new Hono();
 
   app.get('/api/events', (c) => {
     const after = parseEventId(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'));
     const signal = c.req.raw.signal;
+    // Taken before the stream starts, so a full daemon can still answer 503 with a JSON body.
+    const release = cap?.acquire();
 
     return streamSSE(c, async (stream) => {
       const send = serialized(stream);
@@ -30,6 +33,7 @@ export function eventRoutes({ events, sseHeartbeatMs }: Pick<AppDeps, 'events' |
       } finally {
         clearInterval(heartbeat);
         unsubscribe();
+        release?.();
       }
     });
   });
