@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Logger } from 'pino';
@@ -11,6 +12,8 @@ import { announceDaemon, newInstanceId } from './discovery/daemon-file.js';
 import { cliLockPath } from './discovery/data-dir-files.js';
 import { adoptOrphansWhenCliLockFrees } from './jobs/adopt-orphans.js';
 import { startRequestsFolder } from './intake/requests-folder.js';
+import { removeStaleDrafts } from './recovery/stale-drafts.js';
+import { removeTempLitter } from './recovery/temp-litter.js';
 import { createLogger } from './logger.js';
 import { appSecurity } from './node/app-security.js';
 import { trackForGracefulClose } from './node/close-gracefully.js';
@@ -53,7 +56,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   const instanceId = newInstanceId();
   try {
     core = createCore(config, logger, overrides);
-    const { storage } = core;
+    const { storage, jobs } = core;
     await core.actors.ready();
     const app = createApp({
       actors: core.actors,
@@ -72,7 +75,16 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
     // env carries @hono/node-server's socket: the rate limit keys clients by its address.
     handle = (request, env) => app.fetch(request, env);
 
+    // Before any job writes: what a killed process left is recognised by its pid and age (see removeTempLitter).
+    const litter = await removeTempLitter([config.dataDir, config.requestsDir]);
+    if (litter.length) logger.info({ files: litter.length }, 'removed temp files a crash left');
     const resumed = await core.jobs.resume();
+    if (storage.kind === 'local') {
+      void removeStaleDrafts(path.join(config.dataDir, 'media'), (id) => jobs.get(id)).then(
+        (drafts) => drafts.length && logger.info({ drafts: drafts.length }, 'removed drafts no job needs'),
+        (error: unknown) => logger.warn({ err: error }, 'could not remove stale drafts'),
+      );
+    }
     const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
     const stopAdopting = adoptOrphansWhenCliLockFrees({ lockPath: cliLockPath(config.dataDir), resume: core.jobs.resume, logger });
     // Last: a CLI that finds this file submits its jobs here, so everything must be ready.
