@@ -9,8 +9,11 @@ import type { BenchSection } from './section.js';
  * A section is a module whose default export is a BenchSection; add yours with one line below.
  */
 const SECTIONS: (() => Promise<{ default: BenchSection }>)[] = [
-  () => import('./sections/encode-stage.js'),
-  () => import('./sections/daemon-throughput.js'),
+  () => import('./sections/encode-vs-pillow.js'),
+  () => import('./sections/webp-effort.js'),
+  () => import('./sections/gpu-batch.js'),
+  () => import('./sections/cpu-batch.js'),
+  () => import('./sections/memory.js'),
   () => import('./sections/ui-scale.js'),
 ];
 

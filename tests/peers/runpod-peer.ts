@@ -27,6 +27,8 @@ export interface RunpodScenario {
 }
 
 export interface RecordedCall {
+  /** When it arrived (ms since the epoch). */
+  at: number;
   method: string;
   path: string;
   authorization?: string;
@@ -111,7 +113,7 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
   const peer = await startHttpPeer(async (req, res) => {
     const body = await readJson(req);
     const path = new URL(req.url ?? '/', 'http://peer').pathname;
-    calls.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body });
+    calls.push({ at: Date.now(), method: req.method ?? '', path, authorization: req.headers.authorization, body });
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) return sendJson(res, 401, { error: 'Unauthorized' });
     const match = /^\/v2\/([^/]+)\/(run|status|cancel|health)(?:\/([^/]+))?$/.exec(path);
     if (!match || match[1] !== options.endpointId) return sendJson(res, 404, { error: 'endpoint not found' });
@@ -129,7 +131,7 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
     if (!job) return sendJson(res, 404, { error: 'job not found' });
     if (operation === 'status' && req.method === 'GET') {
       const answer = statusBody(job);
-      advance(job);
+      if (job.endsAt === undefined) advance(job);
       return sendJson(res, 200, answer);
     }
     if (operation === 'cancel' && req.method === 'POST') {
