@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createBuiltinGenerator } from './builtin-generator.js';
+import { buildPosterSvg } from './builtin/poster-svg.js';
 import { hashString } from './builtin/seeded-random.js';
 import { checkGeneratedImage } from './check-generated-image.js';
 import { decodeImage } from '../3-encode/decode-image.js';
@@ -8,9 +9,9 @@ import type { GenerateProgress, GenerateRequest } from './generator.js';
 
 const actor = { id: '1', name: '0001_european_20_female', description: 'a young European woman <with> "long" brown hair & freckles', loraModelUrl: 's3://b/k' };
 
-async function generate(params: GenerateRequest['params'], signal = new AbortController().signal, size = 256) {
+async function generate(params: GenerateRequest['params'], signal = new AbortController().signal, size = 256, who = actor) {
   const progress: GenerateProgress[] = [];
-  const image = await createBuiltinGenerator().generate({ actor, params, width: size, height: size, signal, onProgress: (p) => progress.push(p) });
+  const image = await createBuiltinGenerator().generate({ actor: who, params, width: size, height: size, signal, onProgress: (p) => progress.push(p) });
   if (image.kind !== 'bytes') throw new Error('builtin must return bytes');
   return { ...image, progress };
 }
@@ -40,6 +41,27 @@ describe('builtin generator', () => {
     const [a, b, c] = await Promise.all([generate({ seed: 1 }), generate({ seed: 2 }), generate({ seed: 1, style: 'noir' })]);
     expect(await meanDifference(a.bytes, b.bytes)).toBeGreaterThan(10);
     expect(await meanDifference(a.bytes, c.bytes)).toBeGreaterThan(10);
+  });
+
+  it('gives different actors visibly different posters for the same seed', async () => {
+    const other = { ...actor, id: '2', name: '0002_african_34_male', description: 'a confident man with a short beard' };
+    const [a, b] = await Promise.all([generate({ seed: 7 }), generate({ seed: 7 }, undefined, 256, other)]);
+    expect(await meanDifference(a.bytes, b.bytes)).toBeGreaterThan(10);
+  });
+
+  it('labels the poster OFFLINE PREVIEW with its seed, in a caption panel the figure and backdrop never reach', () => {
+    const svg = buildPosterSvg({ name: actor.name, description: actor.description, seed: 42, width: 1024, height: 1024 });
+    expect(svg).toContain('OFFLINE PREVIEW · seed 42');
+    expect(svg).toContain('a young European woman &lt;with&gt; &quot;long&quot; brown hair &amp; freckles');
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('leaves the panel beside the label flat, whatever the seed draws (seed %i)', async (seed) => {
+    const image = await generate({ seed }, undefined, 1024);
+    // Right of the label pill, below the description: only the panel's own colour may be there.
+    // stats() reads its input, not the pipeline's output: extract to a buffer first.
+    const panel = await sharp(image.bytes).extract({ left: 720, top: 930, width: 280, height: 80 }).png().toBuffer();
+    const { channels } = await sharp(panel).stats();
+    expect(channels.slice(0, 3).map((channel) => channel.stdev)).toEqual([0, 0, 0]);
   });
 
   it('derives the seed from the actor name when none is given and reports it', async () => {

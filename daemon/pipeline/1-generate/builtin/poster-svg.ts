@@ -1,11 +1,14 @@
+import { drawFigure } from './figure.js';
 import { pickPalette } from './palette.js';
-import { createRandom, type Random } from './seeded-random.js';
+import { createRandom, hashString, type Random } from './seeded-random.js';
 
 /** The poster is drawn on a fixed 1024-unit canvas and scaled to the requested size. */
 const CANVAS = 1024;
 const FONT = 'DejaVu Sans, sans-serif';
-const DESCRIPTION_CHARS_PER_LINE = 52;
-const DESCRIPTION_MAX_LINES = 4;
+/** The portrait area's height; the caption panel fills the rest. */
+const PORTRAIT_HEIGHT = 724;
+const DESCRIPTION_CHARS_PER_LINE = 58;
+const DESCRIPTION_MAX_LINES = 2;
 
 export interface PosterInput {
   name: string;
@@ -34,49 +37,56 @@ export function wrapText(text: string, width: number, maxLines: number): string[
   return kept;
 }
 
-function shapes(random: Random, colours: string[]): string {
-  return Array.from({ length: random.int(6, 10) }, (_, i) => {
-    const fill = colours[i % colours.length];
-    const opacity = random.between(0.25, 0.6).toFixed(2);
-    const [x, y] = [random.int(0, CANVAS), random.int(0, CANVAS)];
-    if (random.next() < 0.5) return `<circle cx="${x}" cy="${y}" r="${random.int(60, 260)}" fill="${fill}" opacity="${opacity}"/>`;
-    const points = Array.from({ length: 3 }, () => `${x + random.int(-300, 300)},${y + random.int(-300, 300)}`).join(' ');
-    return `<polygon points="${points}" fill="${fill}" opacity="${opacity}"/>`;
-  }).join('');
+/** The backdrop behind the figure: one of a few compositions, all in the palette's accents. */
+function backdrop(random: Random, accents: string[]): string {
+  const [a, b, c] = accents as [string, string, string];
+  const x = 512 + random.int(-220, 220);
+  const y = random.int(220, 420);
+  switch (random.int(0, 3)) {
+    case 0: // a sun with rings
+      return [520, 400, 290].map((r, i) => `<circle cx="${x}" cy="${y}" r="${r}" fill="${[a, b, c][i]}" opacity="${0.35 + i * 0.2}"/>`).join('');
+    case 1: // rising arches
+      return [600, 450, 300].map((r, i) => `<circle cx="${512}" cy="${PORTRAIT_HEIGHT + 120}" r="${r + random.int(-30, 30)}" fill="${[a, b, c][i]}" opacity="${0.5 + i * 0.15}"/>`).join('');
+    case 2: // diagonal bands
+      return Array.from({ length: 5 }, (_, i) => {
+        const offset = -400 + i * 300 + random.int(-40, 40);
+        return `<polygon points="${offset},0 ${offset + 140},0 ${offset + 640},${PORTRAIT_HEIGHT} ${offset + 500},${PORTRAIT_HEIGHT}" fill="${[a, b, c][i % 3]}" opacity="0.45"/>`;
+      }).join('');
+    default: // scattered dots
+      return Array.from({ length: random.int(9, 14) }, (_, i) =>
+        `<circle cx="${random.int(0, CANVAS)}" cy="${random.int(0, PORTRAIT_HEIGHT)}" r="${random.int(40, 150)}" fill="${[a, b, c][i % 3]}" opacity="${random.between(0.35, 0.7).toFixed(2)}"/>`,
+      ).join('');
+  }
 }
 
-/** Head and shoulders, nudged by the seed so each poster's figure differs a little. */
-function silhouette(random: Random, fill: string): string {
-  const cx = CANVAS / 2 + random.int(-60, 60);
-  const headY = random.int(330, 380);
-  const headR = random.int(95, 120);
-  const shoulderY = headY + headR + random.int(40, 70);
-  const spread = random.int(230, 300);
-  const body = `M${cx - spread},${CANVAS} C${cx - spread},${shoulderY} ${cx - 60},${shoulderY - 30} ${cx},${shoulderY - 30} C${cx + 60},${shoulderY - 30} ${cx + spread},${shoulderY} ${cx + spread},${CANVAS} Z`;
-  return `<g fill="${fill}"><ellipse cx="${cx}" cy="${headY}" rx="${headR * 0.82}" ry="${headR}"/><path d="${body}"/></g>`;
-}
-
-/** The offline poster as an SVG document: all text XML-escaped, layout fixed, colours and shapes from the seed. */
+/**
+ * The offline poster as an SVG document: a portrait area (backdrop and figure, clipped to it) over a
+ * caption panel with the name, the description and the OFFLINE PREVIEW label, which the figure never
+ * reaches. All text is XML-escaped; colours, composition and figure come from the actor's name and
+ * the seed together, so two actors with the same seed still differ.
+ */
 export function buildPosterSvg(input: PosterInput): string {
-  const random = createRandom(input.seed);
+  const random = createRandom(hashString(`${input.name}:${input.seed}`));
   const palette = pickPalette(random, input.style);
-  // DejaVu Sans averages ~0.6 em per character; keep the name inside the canvas margins.
-  const nameSize = Math.min(84, Math.floor((CANVAS - 100) / (0.62 * Math.max(1, input.name.length))));
+  // DejaVu Sans Bold averages ~0.64 em per character; keep the name inside the panel's margins.
+  const nameSize = Math.min(64, Math.floor((CANVAS - 120) / (0.64 * Math.max(1, input.name.length))));
   const description = wrapText(input.description, DESCRIPTION_CHARS_PER_LINE, DESCRIPTION_MAX_LINES)
-    .map((line, i) => `<tspan x="512" dy="${i === 0 ? 0 : 36}">${escapeXml(line)}</tspan>`)
+    .map((line, i) => `<tspan x="64" dy="${i === 0 ? 0 : 36}">${escapeXml(line)}</tspan>`)
     .join('');
   const [from, to] = palette.background;
-  const label = `OFFLINE GENERATOR · seed ${input.seed}`;
+  const label = `OFFLINE PREVIEW · seed ${input.seed}`;
+  const labelWidth = Math.ceil(label.length * 15.2) + 40;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${input.width}" height="${input.height}" viewBox="0 0 ${CANVAS} ${CANVAS}" preserveAspectRatio="xMidYMid slice">
-<defs><linearGradient id="bg" x1="0" y1="0" x2="${random.between(0.3, 1).toFixed(2)}" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient>
-<linearGradient id="shade" x1="0" y1="0" x2="0" y2="1"><stop offset="0.55" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.7"/></linearGradient></defs>
-<rect width="${CANVAS}" height="${CANVAS}" fill="url(#bg)"/>${shapes(random, palette.accents)}${silhouette(random, palette.figure)}
-<rect width="${CANVAS}" height="${CANVAS}" fill="url(#shade)"/>
-<g font-family="${FONT}" text-anchor="middle" fill="#f8f8fc">
-<text x="512" y="790" font-size="${nameSize}" font-weight="bold">${escapeXml(input.name)}</text>
-<text x="512" y="850" font-size="28">${description}</text>
+<defs><linearGradient id="bg" x1="0" y1="0" x2="${random.between(0.2, 0.8).toFixed(2)}" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient>
+<clipPath id="portrait"><rect width="${CANVAS}" height="${PORTRAIT_HEIGHT}"/></clipPath></defs>
+<g clip-path="url(#portrait)"><rect width="${CANVAS}" height="${PORTRAIT_HEIGHT}" fill="url(#bg)"/>${backdrop(random, palette.accents)}${drawFigure(random, palette, input.description, PORTRAIT_HEIGHT)}</g>
+<rect y="${PORTRAIT_HEIGHT}" width="${CANVAS}" height="${CANVAS - PORTRAIT_HEIGHT}" fill="${palette.panel}"/>
+<rect y="${PORTRAIT_HEIGHT}" width="${CANVAS}" height="8" fill="${palette.label}"/>
+<g font-family="${FONT}" fill="#f4f4f8">
+<text x="64" y="${PORTRAIT_HEIGHT + 82}" font-size="${nameSize}" font-weight="bold">${escapeXml(input.name)}</text>
+<text x="64" y="${PORTRAIT_HEIGHT + 132}" font-size="28" fill="#c9c9d4">${description}</text>
 </g>
-<rect x="24" y="24" width="${Math.ceil(label.length * 14.5) + 32}" height="44" rx="10" fill="#000" opacity="0.55"/>
-<text x="40" y="54" font-family="${FONT}" font-size="22" font-weight="bold" fill="#ffd34d">${escapeXml(label)}</text>
+<rect x="64" y="${CANVAS - 72}" width="${labelWidth}" height="44" rx="22" fill="none" stroke="${palette.label}" stroke-width="3"/>
+<text x="${64 + labelWidth / 2}" y="${CANVAS - 42}" text-anchor="middle" font-family="${FONT}" font-size="22" font-weight="bold" letter-spacing="1" fill="${palette.label}">${escapeXml(label)}</text>
 </svg>`;
 }
