@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { controlStyles } from './shared-styles.js';
 
-/** Two lines of text at a line height; name and description always take this room, so every card in the grid is the same height. */
+/** At most two lines of text at a line height. */
 const twoLines = (lineHeight: number) => css`
   display: -webkit-box;
   -webkit-box-orient: vertical;
@@ -9,7 +9,6 @@ const twoLines = (lineHeight: number) => css`
   line-clamp: 2;
   overflow: hidden;
   line-height: ${lineHeight};
-  min-height: ${2 * lineHeight}em;
 `;
 
 export const actorCardStyles = [
@@ -113,6 +112,14 @@ export const actorCardStyles = [
       gap: 0.4rem;
       padding: 0.9rem 1rem 1rem;
       flex: 1;
+    }
+    /* Room for two lines of name and two of description, whatever they hold, so every card in the
+       grid is the same height (the windowed grid measures one row for all). */
+    .text {
+      display: grid;
+      align-content: start;
+      gap: 0.4rem;
+      min-height: calc(2 * 1.3rem + 2 * 1.4 * 0.9rem + 0.4rem);
     }
     h3 {
       margin: 0;

@@ -91,8 +91,10 @@ export class ActorCard extends LitElement {
           : nothing}
       </div>
       <div class="body">
-        <h3 id="name">${breakable(actor.name)}</h3>
-        <p class="description" title=${actor.description ?? nothing}>${actor.description ?? nothing}</p>
+        <div class="text">
+          <h3 id="name">${breakable(actor.name)}</h3>
+          <p class="description" title=${actor.description ?? nothing}>${actor.description ?? nothing}</p>
+        </div>
         <p class="meta">
           ${actor.poster_updated_at
             ? html`<time datetime=${actor.poster_updated_at} title=${new Date(actor.poster_updated_at).toLocaleString()}
