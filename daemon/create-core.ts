@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Job, RegenerateResponse } from '../shared/api-types.js';
 import type { Config } from './config.js';
@@ -6,13 +5,13 @@ import { publishLocksDir } from './discovery/data-dir-files.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { createKeyedFileLocks } from './fs/keyed-file-locks.js';
 import { createInProcessJobs, type InProcessJobService } from './jobs/in-process-jobs.js';
-import { createFileJobStore } from './jobs/job-store.js';
+import type { LibraryActorsStore } from './library/library-actors-store.js';
+import { openLibrary } from './library/open-library.js';
 import { createGenerator } from './pipeline/1-generate/create-generator.js';
 import type { Generator } from './pipeline/1-generate/generator.js';
 import { createPublicOnlyAgent } from './pipeline/2-download/public-only-agent.js';
 import { createStorage } from './pipeline/4-upload/create-storage.js';
 import type { Storage } from './pipeline/4-upload/storage.js';
-import { createJsonActorsStore, type JsonActorsStore } from './pipeline/5-save/json-actors-store.js';
 import { runPipeline, type PipelineDeps } from './pipeline/run-pipeline.js';
 import { createStageLimits } from './pipeline/stage-limits.js';
 
@@ -23,7 +22,7 @@ export interface CoreOverrides {
 
 /** The parts every entry point shares (daemon and CLI): actors, storage, the pipeline and its jobs. */
 export interface Core {
-  actors: JsonActorsStore;
+  actors: LibraryActorsStore;
   events: EventBus;
   storage: Storage;
   jobs: InProcessJobService;
@@ -37,10 +36,11 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
   // The parts that can refuse the configuration come first, before the actors file is watched.
   const generator = overrides.generator ?? createGenerator(config);
   const storage = overrides.storage ?? createStorage(config);
-  const actors = createJsonActorsStore({ file: config.actorsFile, logger, watch: true });
+  // PUBLIC_BASE_URL set: absolute poster URLs are what the operator asked for, so imports keep them.
+  const library = openLibrary({ dataDir: config.dataDir, actorsFile: config.actorsFile, logger, watch: true, portableUrls: config.publicBaseUrl === undefined });
+  const { actors } = library;
   const events = createEventBus();
   actors.onChange((actor) => events.publish({ type: 'actor', actor }));
-  const store = createFileJobStore(path.join(config.dataDir, 'jobs'));
   // Each encoding job runs its three sizes at once on libuv's pool; file I/O waits behind them when the pool is smaller.
   const poolNeeded = config.concurrency.encode * 3 + 2;
   if (config.threadpoolSize < poolNeeded) {
@@ -50,7 +50,7 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     generator,
     storage,
     actors,
-    checkpoints: store,
+    checkpoints: library.checkpoints,
     limits: createStageLimits(config.concurrency, generator.capacity?.bind(generator), (report) =>
       logger[report.error ? 'warn' : 'debug'](report, report.error ? 'could not read the generator\'s capacity; keeping the generate concurrency' : 'generate concurrency follows the generator\'s capacity'),
     ),
@@ -68,9 +68,11 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
   const run = async (job: Job, signal: AbortSignal, report: Parameters<typeof runPipeline>[3]): Promise<RegenerateResponse> => {
     const actor = { id: job.actor_id, name: job.actor_name, description: job.request.actor_description ?? '', loraModelUrl: job.request.lora_model_url };
     const result = await runPipeline({ id: job.id, mode: job.mode, actor, params: job.request.params ?? {} }, deps, signal, report);
+    // The answer promises actorsData.json is updated: wait for the (coalesced) export holding this change.
+    await actors.exported();
     return { success: true, actor_id: job.actor_id, actor_name: job.actor_name, poster_frames: result.poster_frames, message: MESSAGES[job.mode] };
   };
-  const jobs = createInProcessJobs({ store, events, logger, run, clearCheckpoints: (id) => store.clear(id) });
+  const jobs = createInProcessJobs({ store: library.jobs, events, logger, run, clearCheckpoints: (id) => library.checkpoints.clear(id) });
 
   return {
     actors,
@@ -79,7 +81,7 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     jobs,
     async close(graceMs) {
       await jobs.shutdown(graceMs);
-      await actors.close();
+      await library.close();
     },
   };
 }

@@ -31,6 +31,12 @@ describe('copySampleActors', () => {
     expect(await readFile(actorsFile, 'utf8')).toBe('[]\n');
   });
 
+  it('leaves a library whose export was deleted to write it again, instead of replacing it by the samples', async () => {
+    await writeSamples('[{"id":1,"name":"a"}]\n');
+    await writeFile(path.join(dir.path, 'library.db'), '');
+    expect(await copySampleActors(dir.path, actorsFile)).toBe(false);
+  });
+
   it('leaves a data folder without samples empty', async () => {
     expect(await copySampleActors(dir.path, actorsFile)).toBe(false);
     await expect(readFile(actorsFile)).rejects.toMatchObject({ code: 'ENOENT' });

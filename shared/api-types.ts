@@ -150,6 +150,17 @@ export interface AcceptedResponse {
   status_url: string;
 }
 
+/** How `GET /api/actors?limit=…` orders actors: the file's order (default), by name, or most recently regenerated first. */
+export type ActorsSort = 'file' | 'name' | 'updated';
+
+/** `GET /api/actors?limit=&cursor=&q=&sort=`: one page. Pass `next_cursor` back as `cursor` for the next page (null: last page). */
+export interface ActorsPage {
+  actors: Actor[];
+  next_cursor: string | null;
+  /** How many actors match `q` in all pages. */
+  total: number;
+}
+
 /** Server-sent events on `GET /api/events`. The SSE `event:` field is the `type`. */
 export type LiveEvent =
   | { type: 'job'; job: Job }

@@ -11,7 +11,22 @@ import { tempPathFor } from './temp-name.js';
  * @example await writeFileAtomic('data/actorsData.json', JSON.stringify(actors, null, 2) + '\n');
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
+  const temp = await writeTempFile(path, data);
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
+/**
+ * The first half of an atomic replace: `data` in a fsynced temp file beside `path`, whose name is
+ * returned. The caller renames it over `path` (then calls `syncDirectory`) or removes it; split out for
+ * a writer that must decide at the last moment, under a lock, whether its copy is still the newest.
+ */
+export async function writeTempFile(path: string, data: string | Uint8Array): Promise<string> {
   const temp = tempPathFor(path);
   try {
     const handle = await open(temp, 'wx');
@@ -21,15 +36,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    return temp;
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDirectory(dir);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Makes a rename in `dir` survive a power loss. */
+export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job, JobError, RegenerateResponse } from '../../shared/api-types.js';
 import { PipelineError } from '../errors.js';
 import type { JobService, SubmitInput } from '../jobs/job-service.js';
-import { createJsonActorsStore } from '../pipeline/5-save/json-actors-store.js';
+import { openLibrary } from '../library/open-library.js';
 import { isRequestFileName, startRequestsFolder } from './requests-folder.js';
 
 const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
@@ -78,9 +78,9 @@ afterEach(async () => {
 });
 
 async function start(maxFileBytes?: number) {
-  const actors = createJsonActorsStore({ file: join(dir, 'actorsData.json') });
+  const { actors, close } = openLibrary({ dataDir: dir, actorsFile: join(dir, 'actorsData.json') });
   const folder = await startRequestsFolder({ dir: requests, jobs, actors, logger, maxFileBytes });
-  closers.push(() => folder.close(), () => actors.close());
+  closers.push(() => folder.close(), close);
   return folder;
 }
 
@@ -305,8 +305,8 @@ describe('startRequestsFolder', () => {
 
   it('leaves the request in processing/ when the job service is shutting down', async () => {
     jobs.refuse = new PipelineError('shutting_down', 'stopping');
-    const actors = createJsonActorsStore({ file: join(dir, 'actorsData.json') });
-    closers.push(() => actors.close());
+    const { actors, close } = openLibrary({ dataDir: dir, actorsFile: join(dir, 'actorsData.json') });
+    closers.push(close);
     await drop('late.json', valid);
     const folder = await startRequestsFolder({ dir: requests, jobs, actors, logger });
     closers.push(() => folder.close());

@@ -6,7 +6,8 @@ import { tempDir } from '../../tests/support/temp-dir.js';
 import { PipelineError } from '../errors.js';
 import { createEventBus } from '../events/event-bus.js';
 import { createInProcessJobs, type RunJob } from './in-process-jobs.js';
-import { createFileJobStore, type JobStore } from './job-store.js';
+import { openLibrary, type Library } from '../library/open-library.js';
+import type { JobStore } from './job-store.js';
 
 const actor = (id: number, name = `000${id}_test_30_female`): Actor => ({ id, name, description: 'd' });
 const request = (a: Actor) => ({ actor_name: a.name, lora_model_url: 's3://m/x.safetensors' });
@@ -31,12 +32,17 @@ function controllableRun() {
 }
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
+let library: Library;
 let store: JobStore;
 beforeEach(async () => {
   dir = await tempDir();
-  store = createFileJobStore(path.join(dir.path, 'jobs'));
+  library = openLibrary({ dataDir: dir.path, actorsFile: path.join(dir.path, 'actorsData.json') });
+  store = library.jobs;
 });
-afterEach(() => dir.remove());
+afterEach(async () => {
+  await library.close();
+  await dir.remove();
+});
 
 const service = (run: RunJob, keepFinished?: number) =>
   createInProcessJobs({ store, events: createEventBus(), logger: pino({ level: 'silent' }), run, keepFinished });

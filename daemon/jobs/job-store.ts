@@ -1,77 +1,55 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Job } from '../../shared/api-types.js';
-import { readJsonFile, unlessMissing, writeFileAtomic } from '../fs/atomic-write.js';
+import type { LibraryDb } from '../library/open-library-db.js';
 import type { Checkpoints } from '../pipeline/checkpoints.js';
 
-/**
- * Persists jobs as one JSON file each under `DATA_DIR/jobs/`, so a job's status survives a restart and
- * an interrupted job can resume. Also keeps each running job's checkpoints (the generated image, the
- * staged version), so a resumed job does not pay for GPU generation twice.
- */
-export interface JobStore extends Checkpoints {
+/** Job records, persisted so a job's status survives a restart and an interrupted job can resume. */
+export interface JobStore {
   /** Loads every persisted job; call once at start. */
   load(): Promise<Job[]>;
   save(job: Job): Promise<void>;
+  /** Forgets a job: its record and its checkpoints. */
   remove(id: string): Promise<void>;
 }
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const CHECKPOINT_SUFFIXES = ['.backend', '.source', '.staged'];
-
-export function createFileJobStore(dir: string): JobStore {
-  const file = (id: string, suffix: string) => {
-    if (!ID.test(id)) throw new TypeError(`Expected a job id matching ${ID} but received ${JSON.stringify(id)}`);
-    return path.join(dir, `${id}${suffix}`);
-  };
-  const ready = mkdir(dir, { recursive: true });
+/**
+ * Job records in the library database's `jobs` table: the Job JSON plus the columns the jobs board
+ * filters on. One row per save, a short transaction each (no whole-folder rewrites); `checkpoints`
+ * are dropped with the record.
+ */
+export function createLibraryJobStore(db: LibraryDb, checkpoints: Pick<Checkpoints, 'clear'>): JobStore {
+  const all = db.prepare<[], string>('SELECT json FROM jobs ORDER BY created_at').pluck();
+  const upsert = db.prepare(`
+    INSERT INTO jobs (id, actor_id, status, batch_id, owner, created_at, updated_at, json)
+    VALUES (@id, @actor_id, @status, @batch_id, @owner, @created_at, @updated_at, @json)
+    ON CONFLICT (id) DO UPDATE SET status = excluded.status, batch_id = excluded.batch_id, owner = excluded.owner,
+      updated_at = excluded.updated_at, json = excluded.json`);
+  const remove = db.prepare<[string]>('DELETE FROM jobs WHERE id = ?');
 
   return {
     async load() {
-      await ready;
-      const jobs: Job[] = [];
-      for (const name of await readdir(dir)) {
-        if (!name.endsWith('.json') || name.startsWith('.')) continue;
-        try {
-          const job = await readJsonFile<Job>(path.join(dir, name));
-          if (job?.id) jobs.push(job);
-        } catch {
-          // A job file is only ever replaced atomically, so a bad one was damaged from outside: skip it.
-        }
-      }
-      return jobs;
+      return (all.all() as unknown as string[]).map((json) => JSON.parse(json) as Job);
     },
     async save(job) {
-      await ready;
-      await writeFileAtomic(file(job.id, '.json'), JSON.stringify(job, null, 2));
+      upsert.run(jobRow(job));
     },
     async remove(id) {
-      await Promise.all(['.json', ...CHECKPOINT_SUFFIXES].map((suffix) => rm(file(id, suffix), { force: true })));
+      remove.run(id);
+      await checkpoints.clear(id);
     },
-    async saveBackendJob(id, backendJobId) {
-      await ready;
-      await writeFileAtomic(file(id, '.backend'), backendJobId);
-    },
-    async loadBackendJob(id) {
-      return (await unlessMissing(readFile(file(id, '.backend'), 'utf8')))?.trim() || undefined;
-    },
-    async saveSource(id, bytes) {
-      await ready;
-      await writeFileAtomic(file(id, '.source'), bytes);
-    },
-    async loadSource(id) {
-      const bytes = await unlessMissing(readFile(file(id, '.source')));
-      return bytes && new Uint8Array(bytes);
-    },
-    async saveStaged(id, version) {
-      await ready;
-      await writeFileAtomic(file(id, '.staged'), version);
-    },
-    async loadStaged(id) {
-      return (await unlessMissing(readFile(file(id, '.staged'), 'utf8')))?.trim() || undefined;
-    },
-    async clear(id) {
-      await Promise.all(CHECKPOINT_SUFFIXES.map((suffix) => rm(file(id, suffix), { force: true })));
-    },
+  };
+}
+
+/** The columns of a job's row; `batch_id` and `owner` come from fields later issues add to Job. */
+export function jobRow(job: Job) {
+  const extra = job as Job & { batch_id?: unknown; owner?: unknown };
+  return {
+    id: job.id,
+    actor_id: job.actor_id,
+    status: job.status,
+    batch_id: typeof extra.batch_id === 'string' ? extra.batch_id : null,
+    owner: typeof extra.owner === 'string' ? extra.owner : null,
+    created_at: job.created_at,
+    updated_at: job.updated_at ?? job.created_at,
+    json: JSON.stringify(job),
   };
 }

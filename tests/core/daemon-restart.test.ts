@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor, Job } from '../../shared/api-types.js';
 import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
@@ -49,7 +50,9 @@ describe('shutdown and restart', () => {
     expect(await response.json()).toMatchObject({ success: false, error: 'shutting_down' });
     expect(await readFile(first.actorsFile, 'utf8')).toBe(before);
 
-    const persisted: Job = JSON.parse(await readFile(path.join(first.dataDir, 'jobs', `${job.id}.json`), 'utf8'));
+    const db = new Database(path.join(first.dataDir, 'library.db'), { readonly: true });
+    const persisted: Job = JSON.parse(db.prepare<[string], { json: string }>('SELECT json FROM jobs WHERE id = ?').get(job.id)!.json);
+    db.close();
     expect(persisted.status).toBe('queued');
 
     const second = await startTestDaemon({ root: root.path });

@@ -4,13 +4,12 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobStage } from '../../shared/api-types.js';
 import { PipelineError } from '../../daemon/errors.js';
-import { createFileJobStore, type JobStore } from '../../daemon/jobs/job-store.js';
 import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
 import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
+import { openLibrary, type Library } from '../../daemon/library/open-library.js';
 import { posterKey, SIZES } from '../../daemon/pipeline/4-upload/keys.js';
 import { createLocalStorage } from '../../daemon/pipeline/4-upload/local-storage.js';
 import type { Storage } from '../../daemon/pipeline/4-upload/storage.js';
-import { createJsonActorsStore } from '../../daemon/pipeline/5-save/json-actors-store.js';
 import { runPipeline, type PipelineDeps, type PipelineJob } from '../../daemon/pipeline/run-pipeline.js';
 import { createStageLimits } from '../../daemon/pipeline/stage-limits.js';
 import { sampleActors, writeActorsFile } from '../support/sample-actors.js';
@@ -20,14 +19,14 @@ const BASE = 'http://127.0.0.1:8787';
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let actorsFile: string;
 let storage: Storage;
-let checkpoints: JobStore;
+let library: Library;
 
 function deps(generator: Generator = createBuiltinGenerator()): PipelineDeps {
   return {
     generator,
     storage,
-    actors: createJsonActorsStore({ file: actorsFile }),
-    checkpoints,
+    actors: library.actors,
+    checkpoints: library.checkpoints,
     limits: createStageLimits({ generate: 2, encode: 2, upload: 4 }),
     download: { maxBytes: 1 << 20, timeoutMs: 5000 },
     maxInputPixels: 1 << 24,
@@ -48,9 +47,18 @@ beforeEach(async () => {
   dir = await tempDir();
   actorsFile = await writeActorsFile(dir.path, sampleActors(3));
   storage = createLocalStorage({ root: path.join(dir.path, 'media'), publicBaseUrl: BASE });
-  checkpoints = createFileJobStore(path.join(dir.path, 'jobs'));
+  library = openLibrary({ dataDir: dir.path, actorsFile });
 });
-afterEach(() => dir.remove());
+afterEach(async () => {
+  await library.close();
+  await dir.remove();
+});
+
+/** actorsData.json once the export holding every change so far is on disk. */
+async function exportedActors() {
+  await library.actors.exported();
+  return JSON.parse(await readFile(actorsFile, 'utf8'));
+}
 
 describe('runPipeline', () => {
   it('publishes WebP sm/md/lg at the seed keys and points actorsData.json at them, versioned', async () => {
@@ -67,13 +75,13 @@ describe('runPipeline', () => {
     expect(result.poster_frames.standard.webp_md).toBe(
       `${BASE}/media/actors/${actor!.name}/poster_frame/${actor!.name}_poster_md.webp?v=${result.version}`,
     );
-    const saved = JSON.parse(await readFile(actorsFile, 'utf8'));
+    const saved = await exportedActors();
     expect(saved[0].poster_frames).toEqual(result.poster_frames);
     expect(saved[0].extra).toEqual({ keep: 'field-1' });
     expect(saved[1].poster_frames).toBeUndefined();
     expect(new Set(stages)).toEqual(new Set(['queued', 'generating', 'encoding', 'uploading', 'saving']));
     // The staged version stays until the job service has recorded the job done (it clears it then).
-    expect(await checkpoints.loadStaged('job_a')).toBe(result.version);
+    expect(await library.checkpoints.loadStaged('job_a')).toBe(result.version);
   });
 
   it('finishes without publishing again a job that crashed after publishing, before it was recorded done', async () => {
@@ -96,6 +104,7 @@ describe('runPipeline', () => {
     const error = await runPipeline(job('job_b'), deps(failing), new AbortController().signal, noProgress).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PipelineError);
     expect(error).toMatchObject({ code: 'generation_failed', stage: 'generating', message: 'worker exploded' });
+    await library.actors.exported();
     expect(await readFile(actorsFile, 'utf8')).toBe(before);
     expect(await storage.get(posterKey(actor!.name, 'lg'))).toBeNull();
   });
@@ -130,12 +139,12 @@ describe('runPipeline', () => {
     }).catch((e: unknown) => e);
     expect(interrupted).toMatchObject({ message: 'killed' });
     expect(await storage.get(posterKey(actor!.name, 'lg'))).toEqual(published);
-    expect(JSON.parse(await readFile(actorsFile, 'utf8'))[0].poster_frames).toEqual(first.poster_frames);
+    expect((await exportedActors())[0].poster_frames).toEqual(first.poster_frames);
 
     const resumed = await runPipeline(job('job_new'), deps(counting), new AbortController().signal, noProgress);
     expect(generations).toBe(1);
     expect(resumed.version).not.toBe(first.version);
-    expect(JSON.parse(await readFile(actorsFile, 'utf8'))[0].poster_frames).toEqual(resumed.poster_frames);
+    expect((await exportedActors())[0].poster_frames).toEqual(resumed.poster_frames);
   });
 
   it('stages a preview in drafts without touching the published poster', async () => {
@@ -143,6 +152,7 @@ describe('runPipeline', () => {
     const preview = await runPipeline({ ...job('job_p'), mode: 'preview' }, deps(), new AbortController().signal, noProgress);
     expect(preview.poster_frames.standard.webp_lg).toContain('/poster_frame/drafts/job_p/');
     expect(await storage.get(posterKey(actor!.name, 'lg'))).toBeNull();
+    await library.actors.exported();
     expect(await readFile(actorsFile, 'utf8')).toBe(before);
   });
 });

@@ -4,6 +4,8 @@ import { createEventBus } from '../../events/event-bus.js';
 import type { JobService, SubmitInput } from '../../jobs/job-service.js';
 import type { ActorsStore } from '../../pipeline/5-save/actors-store.js';
 import type { AppDeps } from '../app-deps.js';
+import { ActorsIndex } from '../../library/actors-index.js';
+import { pageActors } from '../../library/actors-page.js';
 
 export const ACTORS: Actor[] = [
   { id: 1, name: '0001_european_20_female', description: 'a young European woman with long brown hair', lora_model_url: 's3://bucket/models/0001_european_20_female.safetensors' },
@@ -37,8 +39,12 @@ export const SEED_RESPONSE: RegenerateResponse = {
 
 /** A read-only ActorsStore over a fixed list; lookups by id (as a string) then by name, like the real one. */
 export function fakeActorsStore(actors: Actor[] = ACTORS): ActorsStore {
+  const index = ActorsIndex.of(actors);
   return {
     list: async () => actors,
+    listJson: async () => ({ revision: index.revision, json: index.json() }),
+    page: async (query) => pageActors(index.ordered(), query),
+    exported: async () => {},
     find: async (idOrName) => actors.find((a) => String(a.id) === idOrName) ?? actors.find((a) => a.name === idOrName),
     update: async () => {
       throw new Error('fakeActorsStore is read-only');

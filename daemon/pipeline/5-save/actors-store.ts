@@ -1,17 +1,25 @@
-import type { Actor } from '../../../shared/api-types.js';
+import type { Actor, ActorsPage } from '../../../shared/api-types.js';
+import type { ActorsPageQuery } from '../../library/actors-page.js';
 
 /**
- * The actors in actorsData.json. There is one writer per file; `update` calls are serialized and each
- * re-reads the file, so edits made by other programs are kept. A corrupt file throws
- * `PipelineError('actors_file_corrupt')` and is never overwritten.
+ * The actor library (actorsData.json's entries). Updates of different actors never lose each other,
+ * also across processes (the CLI and the daemon); edits another program makes to actorsData.json are
+ * imported. A corrupt actorsData.json throws `PipelineError('actors_file_corrupt')` and is never
+ * overwritten.
  */
 export interface ActorsStore {
   list(): Promise<Actor[]>;
   /** Finds an actor by id (compared as a string) or, failing that, by name. */
   find(idOrName: string): Promise<Actor | undefined>;
-  /** Applies `change` to one actor and writes the file atomically; returns the actor as written. */
+  /** The whole list as compact JSON and the library revision it reflects: the same string until the library changes. */
+  listJson(): Promise<{ revision: number; json: string }>;
+  /** One page of actors, optionally filtered by `q` and sorted. @throws TypeError for a foreign cursor. */
+  page(query: ActorsPageQuery): Promise<ActorsPage>;
+  /** Applies `change` to one actor and records it durably; returns the actor as recorded. */
   update(actorId: string, change: (actor: Actor) => Actor): Promise<Actor>;
-  /** Called with every actor whose content changed, by us or by another program editing the file. */
+  /** Resolves once actorsData.json on disk holds every change made so far (it is written shortly after changes). */
+  exported(): Promise<void>;
+  /** Called with every actor whose content changed, by us, another process or a program editing the file. */
   onChange(listener: (actor: Actor) => void): () => void;
   close(): Promise<void>;
 }
