@@ -39,15 +39,15 @@ export function createLibraryJobStore(db: LibraryDb, checkpoints: Pick<Checkpoin
   };
 }
 
-/** The columns of a job's row; `batch_id` and `owner` come from fields later issues add to Job. */
+/** The columns of a job's row; `owner` is the owner's token, `batch_id` comes from a field issue 11 adds to Job. */
 export function jobRow(job: Job) {
-  const extra = job as Job & { batch_id?: unknown; owner?: unknown };
+  const extra = job as Job & { batch_id?: unknown };
   return {
     id: job.id,
     actor_id: job.actor_id,
     status: job.status,
     batch_id: typeof extra.batch_id === 'string' ? extra.batch_id : null,
-    owner: typeof extra.owner === 'string' ? extra.owner : null,
+    owner: job.owner?.token ?? null,
     created_at: job.created_at,
     updated_at: job.updated_at ?? job.created_at,
     json: JSON.stringify(job),
