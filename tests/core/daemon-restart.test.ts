@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor, Job } from '../../shared/api-types.js';
 import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
+import { persistedJob } from '../support/job-records.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { startTestDaemon, type TestDaemon } from '../support/start-test-daemon.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -50,10 +50,7 @@ describe('shutdown and restart', () => {
     expect(await response.json()).toMatchObject({ success: false, error: 'shutting_down' });
     expect(await readFile(first.actorsFile, 'utf8')).toBe(before);
 
-    const db = new Database(path.join(first.dataDir, 'library.db'), { readonly: true });
-    const persisted: Job = JSON.parse(db.prepare<[string], { json: string }>('SELECT json FROM jobs WHERE id = ?').get(job.id)!.json);
-    db.close();
-    expect(persisted.status).toBe('queued');
+    expect(persistedJob(first.dataDir, job.id)?.status).toBe('queued');
 
     const second = await startTestDaemon({ root: root.path });
     cleanups.push(second.close);

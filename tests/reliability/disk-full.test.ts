@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor, Job } from '../../shared/api-types.js';
 import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
 import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
+import { persistedJob } from '../support/job-records.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { startTestDaemon } from '../support/start-test-daemon.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -63,7 +64,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(body.message).toMatch(/disk is full.*ENOSPC/);
     const [job] = (await (await fetch(`${first.url}/api/jobs`)).json()) as Job[];
     expect(job).toMatchObject({ status: 'failed' });
-    const record = () => readFile(path.join(dataDir, 'jobs', `${job!.id}.json`), 'utf8').then((text) => (JSON.parse(text) as Job).status, () => 'missing');
+    const record = () => persistedJob(dataDir, job!.id)?.status ?? 'missing';
     expect(await record()).not.toBe('failed');
 
     await rm(ballast);
