@@ -22,10 +22,18 @@ describe('upsertJob', () => {
     expect(upsertJob([done], stale)).toEqual([done]);
   });
 
-  it('keeps at most `limit` jobs, dropping the oldest', () => {
-    const jobs = ['1', '2', '3'].map((n) => makeJob({ id: n, created_at: `2026-01-01T10:00:0${n}Z` }));
+  it('keeps at most `limit` finished jobs, dropping the oldest', () => {
+    const jobs = ['1', '2', '3'].map((n) => makeJob({ id: n, status: 'done', created_at: `2026-01-01T10:00:0${n}Z` }));
     const list = jobs.reduce((acc, job) => upsertJob(acc, job, 2), [] as ReturnType<typeof upsertJob>);
     expect(list.map((j) => j.id)).toEqual(['3', '2']);
+  });
+
+  it('keeps every queued or running job beyond the limit, so each busy card of a large batch stays busy', () => {
+    const batch = ['1', '2', '3', '4'].map((n) => makeJob({ id: n, actor_id: n, status: 'queued', created_at: `2026-01-01T10:00:0${n}Z` }));
+    const list = batch.reduce((acc, job) => upsertJob(acc, job, 2), [] as ReturnType<typeof upsertJob>);
+    expect(list.map((j) => j.id)).toEqual(['4', '3', '2', '1']);
+    const finished = upsertJob(list, { ...batch[0]!, status: 'done', updated_at: '2026-01-01T10:01:00Z' }, 2);
+    expect(finished.map((j) => j.id)).toEqual(['4', '3', '2']);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Job } from '../../shared/api-types.js';
 
-/** How many jobs a page keeps in memory; the panel shows the newest of them. */
+/** How many jobs a page keeps in memory besides the queued and running ones; the panel shows the newest. */
 export const KEPT_JOBS = 50;
 
 export const isActive = (job: Job): boolean => job.status === 'queued' || job.status === 'running';
@@ -10,13 +10,15 @@ export const isFinished = (job: Job): boolean => job.status === 'done' || job.st
  * Adds or replaces a job in a most-recent-first list. A copy older than the one held is ignored, so a
  * slow `GET /api/jobs/:id` that lands after a newer live event cannot roll the job back.
  *
- * @returns a new array (the input is not changed), at most `limit` long
+ * @returns a new array (the input is not changed): the newest `limit` jobs, plus every queued or
+ *   running one (a batch of thousands keeps each of its cards busy until its job ends)
  */
 export function upsertJob(jobs: readonly Job[], job: Job, limit = KEPT_JOBS): Job[] {
   const held = jobs.find((j) => j.id === job.id);
   if (held && held.updated_at > job.updated_at) return [...jobs];
   const others = jobs.filter((j) => j.id !== job.id);
-  return [job, ...others].sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, limit);
+  const sorted = [job, ...others].sort((a, b) => b.created_at.localeCompare(a.created_at));
+  return sorted.filter((j, index) => index < limit || isActive(j));
 }
 
 /** Merges a fetched list into the held one, job by job, with the same newer-wins rule. */
