@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { Actor, NumberedEvent, ServerInfo } from '../../shared/api-types.js';
+import type { ActorsPageQuery } from '../library/actors-page.js';
+import type { Actor, ActorsPage, NumberedEvent, ServerInfo } from '../../shared/api-types.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { StoredObject } from '../pipeline/4-upload/storage.js';
 import type { AppLogger } from './app-logger.js';
@@ -9,6 +10,10 @@ export interface ActorsReader {
   list(): Promise<Actor[]>;
   /** By id (compared as a string) or, failing that, by name. */
   find(idOrName: string): Promise<Actor | undefined>;
+  /** The whole list as compact JSON and the library revision it reflects (the same string until the library changes). */
+  listJson(): Promise<{ revision: number; json: string }>;
+  /** One page, optionally filtered and sorted. @throws TypeError for a cursor it did not make. */
+  page(query: ActorsPageQuery): Promise<ActorsPage>;
 }
 
 /** Live events with replay: the daemon's event bus, or the edge's event hub. */

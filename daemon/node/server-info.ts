@@ -17,11 +17,11 @@ const TYPICAL_SECONDS: Record<Config['generator'], number> = { builtin: 1, a1111
  */
 export function serverInfo(config: Config, actors: ActorsReader): () => Promise<ServerInfo> {
   return async () => {
-    const [present, list] = await Promise.all([unlessMissing(stat(config.actorsFile)), actors.list()]);
+    const [present, { total }] = await Promise.all([unlessMissing(stat(config.actorsFile)), actors.page({ limit: 1 })]);
     return {
       generator: { kind: config.generator, uses_lora: config.generator !== 'builtin', typical_seconds: TYPICAL_SECONDS[config.generator] },
       storage: config.storage,
-      actors: { count: list.length, file_present: present !== undefined },
+      actors: { count: total, file_present: present !== undefined },
       api_token_required: config.apiToken !== undefined,
     };
   };
