@@ -6,7 +6,7 @@ import { startRunpodPeer } from '../../tests/peers/runpod-peer.js';
 import { sampleActors, writeActorsFile } from '../../tests/support/sample-actors.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
 import type { BenchSection } from '../section.js';
-import { startChildDaemon } from '../support/child-daemon.js';
+import { startChildDaemon } from '../../tests/support/child-daemon.js';
 import { photoPosters } from '../support/photos.js';
 import { regenerateAll } from '../support/regenerate-all.js';
 

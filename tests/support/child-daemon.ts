@@ -5,12 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'daemon', 'main.ts');
 
+
 export interface ChildDaemon {
   url: string;
   pid: number;
   /** Resident and peak resident memory of the daemon process, from /proc (MiB). */
   memory(): Promise<{ rssMiB: number; peakMiB: number }>;
+  /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
+  /** kill -9: no shutdown at all, as a crash or the OOM killer. */
+  kill(): Promise<void>;
 }
 
 /** `npm start`'s daemon (daemon/main.ts) as a child process with `env` added, resolved once it listens. */
@@ -25,6 +29,12 @@ export async function startChildDaemon(env: Record<string, string>): Promise<Chi
     });
     child.once('exit', (code) => reject(new Error(`the daemon exited with ${code} before listening:\n${stderr}`)));
   });
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(name);
+    await exited;
+  };
   const field = (status: string, name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) / 1024;
   return {
     url,
@@ -33,10 +43,7 @@ export async function startChildDaemon(env: Record<string, string>): Promise<Chi
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       return { rssMiB: field(status, 'VmRSS'), peakMiB: field(status, 'VmHWM') };
     },
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
   };
 }
