@@ -27,7 +27,9 @@ for (const load of SECTIONS) {
   const section = (await load()).default;
   if (only && !only.has(section.name)) continue;
   if (!json) process.stderr.write(`bench: ${section.title}…\n`);
-  results.push({ section, result: await section.run() });
+  // One failing section (a missing tool, a port in use) must not cost the others' numbers.
+  const result = await section.run().catch((error: unknown) => ({ rows: [], data: { error: String(error) }, notice: `failed: ${String(error).split('\n')[0]}` }));
+  results.push({ section, result });
 }
 
 if (json) {
