@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { createCore, type Core } from '../create-core.js';
 import { cliLockPath } from '../discovery/data-dir-files.js';
 import { PipelineError } from '../errors.js';
+import { copySampleActors } from '../sample-actors.js';
 import { acquireFileLock } from '../fs/file-lock.js';
 import { requestFor } from './job-request.js';
 import type { CliArgs } from './parse-args.js';
@@ -24,6 +25,8 @@ export async function runLocally(config: Config, args: CliArgs, logger: Logger, 
     onWait: (holder) => process.stderr.write(`Waiting for another regenerate run on ${config.dataDir} (pid ${holder.pid}) to finish…\n`),
   });
   try {
+    // A fresh checkout's first run may be this one rather than `npm start`.
+    await copySampleActors(config.dataDir, config.actorsFile);
     const core = createCore(config, logger);
     try {
       const actors = args.all ? await core.actors.list() : await Promise.all(args.actors.map((key) => findActor(core, key)));
