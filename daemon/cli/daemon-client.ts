@@ -63,7 +63,7 @@ export function createDaemonClient(baseUrl: string, apiToken?: string): DaemonCl
     async submit(actorId, request) {
       const accepted = await json<AcceptedResponse>(`/api/actors/${encodeURIComponent(actorId)}/regenerate-poster-frame`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', prefer: 'respond-async' },
+        headers: { 'content-type': 'application/json', prefer: 'respond-async', 'x-posterframe-client': 'cli' },
         body: JSON.stringify(request),
       });
       return accepted.job_id;

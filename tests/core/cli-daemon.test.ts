@@ -96,7 +96,7 @@ describe('the CLI with a daemon serving the same DATA_DIR', () => {
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ success: true, actor_id: '2', actor_name: '0002_test_21_male', message: 'Poster frame regenerated successfully' });
     const [job] = await jobsOf(daemon);
-    expect(job).toMatchObject({ actor_id: '2', status: 'done', request: { params: { seed: 5 } }, owner: { pid: process.pid } });
+    expect(job).toMatchObject({ source: 'cli', actor_id: '2', status: 'done', request: { params: { seed: 5 } }, owner: { pid: process.pid } });
     expect(job!.result).toEqual(result);
     const done = await sse.nextMatching((frame) => frame.event === 'job' && JSON.parse(frame.data!).id === job!.id && JSON.parse(frame.data!).status === 'done');
     expect(JSON.parse(done.data!).result).toEqual(result);

@@ -24,6 +24,14 @@ describe('POST /api/actors/:actorId/regenerate-poster-frame', () => {
     expect(deps.jobs.waitedFor).toEqual(['job-1']);
   });
 
+  it('records the job as the CLI\'s when the CLI submits it (X-Posterframe-Client: cli)', async () => {
+    const deps = fakeDeps();
+    await createApp(deps).request(URL_1, post(SEED_REQUEST, { 'X-Posterframe-Client': 'cli' }));
+    await createApp(deps).request(URL_1, post(SEED_REQUEST, { 'X-Posterframe-Client': 'something else' }));
+
+    expect(deps.jobs.submitted.map((submitted) => submitted.source)).toEqual(['cli', 'api']);
+  });
+
   it('logs the regeneration at info with the job id', async () => {
     const { logger, lines } = memoryLogger();
     await createApp(fakeDeps({ logger })).request(URL_1, post(SEED_REQUEST));

@@ -21,7 +21,9 @@ export function regenerateRoutes({ actors, jobs, logger }: RegenerateDeps): Hono
     if (!actor) throw actorNotFound(actorId);
     requireActorName(actor, request.actor_name, '; reload the actor list');
 
-    const { job, joined } = await jobs.submit({ source: 'api', actor, request });
+    // The CLI submits here when a daemon runs; its jobs keep saying where they came from.
+    const source = c.req.header('X-Posterframe-Client') === 'cli' ? 'cli' : 'api';
+    const { job, joined } = await jobs.submit({ source, actor, request });
     logger.info({ jobId: job.id, actorId: String(actor.id), joined }, 'regenerate requested over HTTP');
 
     if (prefersRespondAsync(c.req.header('Prefer'))) {
