@@ -55,7 +55,8 @@ function readProc(file: string): string | undefined {
   }
 }
 
-function signalReaches(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0 reaches it); pid only, so a reused pid counts as alive. */
+export function signalReaches(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

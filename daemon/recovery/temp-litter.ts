@@ -1,5 +1,6 @@
 import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { signalReaches } from '../fs/process-identity.js';
 import { tempFileOwner } from '../fs/temp-name.js';
 
 export interface TempLitterOptions {
@@ -46,14 +47,4 @@ export async function removeTempLitter(dirs: string[], options: TempLitterOption
   }
   for (const dir of dirs) await sweep(dir);
   return removed;
-}
-
-function signalReaches(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
