@@ -44,6 +44,8 @@ describe('loadConfig', () => {
     [{ STORAGE: 'ftp' }, 'STORAGE'],
     [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
     [{ S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE'],
+    [{ S3_TIMEOUT_MS: '0' }, 'S3_TIMEOUT_MS'],
+    [{ S3_MAX_ATTEMPTS: '50' }, 'S3_MAX_ATTEMPTS'],
     [{ GENERATE_CONCURRENCY: '0' }, 'GENERATE_CONCURRENCY'],
     [{ LORA_ALLOWED_PREFIXES: 'https://bucket/models/' }, 'LORA_ALLOWED_PREFIXES'],
     [{ LORA_ALLOWED_PREFIXES: 's3://ok-bucket/, s3://Bad_Bucket/' }, 'LORA_ALLOWED_PREFIXES'],

@@ -36,6 +36,8 @@ const envSchema = z.object({
   AWS_USER_IMAGES_BUCKET: optionalString,
   S3_ENDPOINT: url.optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
+  S3_TIMEOUT_MS: positiveInt.default(30_000),
+  S3_MAX_ATTEMPTS: positiveInt.max(10).default(4),
   API_TOKEN: z
     .string()
     .trim()
@@ -102,6 +104,10 @@ export interface Config {
     bucket?: string;
     endpoint?: string;
     forcePathStyle: boolean;
+    /** Per request: connecting, and the whole request once sent; a hung S3 is retried, then fails. */
+    timeoutMs: number;
+    /** Tries per request (the first included) on 5xx, SlowDown, resets and timeouts, with backoff. */
+    maxAttempts: number;
   };
   apiToken?: string;
   security: {
@@ -189,6 +195,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       bucket: e.AWS_USER_IMAGES_BUCKET,
       endpoint: e.S3_ENDPOINT,
       forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+      timeoutMs: e.S3_TIMEOUT_MS,
+      maxAttempts: e.S3_MAX_ATTEMPTS,
     },
     apiToken: e.API_TOKEN,
     security: {

@@ -8,6 +8,10 @@ export interface S3ClientOptions {
   /** An S3-compatible server (S3_ENDPOINT); unset for AWS itself. */
   endpoint?: string;
   forcePathStyle?: boolean;
+  /** Connection and request timeout per attempt (S3_TIMEOUT_MS). Default 30 s. */
+  timeoutMs?: number;
+  /** Attempts per request, the first included (S3_MAX_ATTEMPTS); the SDK's standard retry backs off between them. Default 4. */
+  maxAttempts?: number;
 }
 
 /**
@@ -17,10 +21,14 @@ export interface S3ClientOptions {
  * @example const client = createS3Client(config.aws);
  */
 export function createS3Client(options: S3ClientOptions): S3Client {
-  const { region, accessKeyId, secretAccessKey, endpoint, forcePathStyle = false } = options;
+  const { region, accessKeyId, secretAccessKey, endpoint, forcePathStyle = false, timeoutMs = 30_000, maxAttempts = 4 } = options;
   return new S3Client({
     region,
     forcePathStyle,
+    // Without a timeout a server that accepts and never answers hangs the job forever.
+    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+    maxAttempts,
+    retryMode: 'standard',
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
     // The SDK's newer default checksums send stream bodies with aws-chunked framing, which s3rver and
     // several S3-compatible servers store verbatim, corrupting the object. Checksums only where the API

@@ -1,0 +1,85 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Job } from '../../shared/api-types.js';
+import { createS3Client } from '../../daemon/pipeline/4-upload/s3-client.js';
+import { posterKey } from '../../daemon/pipeline/4-upload/keys.js';
+import { requestFor, sampleActors } from '../support/sample-actors.js';
+import { startS3rver, type RunningS3rver } from '../support/s3rver.js';
+import { startTestDaemon, type TestDaemon } from '../support/start-test-daemon.js';
+import { type Fault, type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
+
+/**
+ * S3 misbehaving between the daemon and s3rver: transient errors are retried with backoff and the job
+ * publishes; persistent errors end the job as a clear `storage_failed` — never a hung job — and leave
+ * the poster unpublished.
+ */
+let s3: RunningS3rver;
+let proxy: FaultProxy;
+let daemon: TestDaemon | undefined;
+const actors = sampleActors(1);
+
+beforeEach(async () => {
+  s3 = await startS3rver();
+  proxy = await startFaultProxy(s3.endpoint);
+});
+afterEach(async () => {
+  await daemon?.dispose();
+  daemon = undefined;
+  await proxy.close();
+  await s3.close();
+});
+
+async function regenerate(env: Record<string, string> = {}): Promise<{ status: number; body: { message?: string; error?: string } }> {
+  daemon = await startTestDaemon({
+    actors,
+    env: {
+      STORAGE: 's3', S3_ENDPOINT: proxy.origin, AWS_USER_IMAGES_BUCKET: s3.bucket, AWS_ACCESS_KEY: s3.accessKeyId,
+      AWS_ACCESS_SECRET: s3.secretAccessKey, AWS_REGION: s3.region, S3_TIMEOUT_MS: '1000', S3_MAX_ATTEMPTS: '3', ...env,
+    },
+  });
+  const response = await fetch(`${daemon.url}/api/actors/1/regenerate-poster-frame`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestFor(actors[0]!)),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+const published = async () => {
+  const client = createS3Client({ region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, endpoint: s3.endpoint, forcePathStyle: true });
+  try {
+    const object = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: posterKey(actors[0]!.name, 'lg') }));
+    return (await object.Body!.transformToByteArray()).byteLength;
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
+};
+
+const status = (code: string, status: number): Fault => ({ kind: 'status', status, code });
+
+describe('S3 behind a fault-injecting proxy', () => {
+  it.each([
+    ['503 SlowDown', [status('SlowDown', 503), status('SlowDown', 503)]],
+    ['500 InternalError', [status('InternalError', 500), status('InternalError', 500)]],
+    ['connection resets', [{ kind: 'reset' }, { kind: 'reset' }] as Fault[]],
+  ])('retries %s with backoff and publishes', async (_, faults) => {
+    proxy.next.push(...faults);
+    const { status: code } = await regenerate();
+    expect(code).toBe(200);
+    expect(proxy.log.filter((entry) => entry.fault).length).toBe(faults.length);
+    expect(await published()).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['503 SlowDown on every try', status('SlowDown', 503)],
+    ['resets on every try', { kind: 'reset' } as Fault],
+  ])('fails with a clear storage_failed on %s, leaving no hung job and the poster unpublished', async (_, fault) => {
+    proxy.always = fault;
+    const { status: code, body } = await regenerate();
+    expect(code).toBe(500);
+    expect(body).toMatchObject({ error: 'storage_failed', message: expect.stringMatching(/S3|storage/i) });
+    const [job] = (await (await fetch(`${daemon!.url}/api/jobs`)).json()) as Job[];
+    expect(job).toMatchObject({ status: 'failed', error: { error: 'storage_failed', stage: 'uploading' } });
+    expect(await published()).toBeUndefined();
+  });
+});

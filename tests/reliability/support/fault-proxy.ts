@@ -1,0 +1,59 @@
+import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** What the proxy does to one request instead of (or before) passing it on. */
+export type Fault =
+  | { kind: 'status'; status: number; code: string }
+  | { kind: 'reset' };
+
+export interface FaultProxy {
+  /** `http://127.0.0.1:<port>`: use it as S3_ENDPOINT. */
+  origin: string;
+  /** Faults for the next requests, one each, in order; then `always` (or pass-through). */
+  next: Fault[];
+  always?: Fault;
+  /** Requests seen, with the fault each got. */
+  log: { method: string; path: string; fault?: Fault['kind'] }[];
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback HTTP proxy in front of a real server (s3rver) that injects S3's failure modes: error
+ * statuses with S3's XML error body (500 InternalError, 503 SlowDown) and connection resets.
+ */
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<Socket>();
+  const proxy: FaultProxy = { origin: '', next: [], log: [], close: async () => {} };
+
+  const pass = (req: IncomingMessage, res: ServerResponse) => {
+    const upstream = forward({ hostname, port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  };
+
+  const server = createServer((req, res) => {
+    const fault = proxy.next.shift() ?? proxy.always;
+    proxy.log.push({ method: req.method ?? '', path: req.url ?? '', fault: fault?.kind });
+    if (!fault) return pass(req, res);
+    req.resume();
+    if (fault.kind === 'reset') return void req.socket.destroy();
+    const body = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${fault.code}</Code><Message>injected by the fault proxy</Message></Error>`;
+    res.writeHead(fault.status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) }).end(body);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  proxy.close = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  return proxy;
+}
