@@ -65,6 +65,11 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ SSE_MAX_CLIENTS: '0' }, 'SSE_MAX_CLIENTS'],
+    [{ EDGE_URL: 'edge.example.com', API_TOKEN: 't', STORAGE: 'edge' }, 'EDGE_URL'],
+    [{ PUBLIC_MEDIA_BASE_URL: '/media' }, 'PUBLIC_MEDIA_BASE_URL'],
+    [{ STORAGE: 'edge' }, 'EDGE_URL'],
+    [{ EDGE_URL: 'https://edge.example.com', STORAGE: 'edge' }, 'API_TOKEN'],
+    [{ EDGE_URL: 'https://edge.example.com', API_TOKEN: 't' }, 'STORAGE'],
   ])('rejects %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
@@ -94,6 +99,12 @@ describe('loadConfig', () => {
     expect(config.security.allowedHosts).toEqual(['localhost', '127.0.0.1', '::1', 'posters.example.com', 'pf.internal', 'other.example']);
     expect(config.security.anyIpAddressHost).toBe(true);
     expect(loadConfig({ HOST: 'pf.lan', API_TOKEN: 't' }).security.allowedHosts).toContain('pf.lan');
+  });
+
+  it('serves edge storage\'s posters from the Worker\'s /media unless PUBLIC_MEDIA_BASE_URL says otherwise', () => {
+    const edge = { EDGE_URL: 'https://edge.example.com/', API_TOKEN: 't', STORAGE: 'edge' };
+    expect(loadConfig(edge)).toMatchObject({ storage: 'edge', edgeUrl: 'https://edge.example.com', publicMediaBaseUrl: 'https://edge.example.com/media' });
+    expect(loadConfig({ ...edge, PUBLIC_MEDIA_BASE_URL: 'https://posters.example.com/' }).publicMediaBaseUrl).toBe('https://posters.example.com');
   });
 
   it('defaults S3 to path-style addressing when S3_ENDPOINT points at a compatible server', () => {

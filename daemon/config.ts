@@ -29,7 +29,7 @@ const envSchema = z.object({
   REQUESTS_DIR: z.string().min(1).default('./requests'),
   PUBLIC_BASE_URL: url.optional(),
   GENERATOR: z.enum(['builtin', 'runpod', 'a1111']).optional(),
-  STORAGE: z.enum(['local', 's3']).optional(),
+  STORAGE: z.enum(['local', 's3', 'edge']).optional(),
   AWS_ACCESS_KEY: optionalString,
   AWS_ACCESS_SECRET: optionalString,
   AWS_REGION: z.string().min(1).default('us-west-1'),
@@ -48,6 +48,8 @@ const envSchema = z.object({
   ALLOWED_HOSTS: list.default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   SSE_MAX_CLIENTS: positiveInt.default(500),
+  EDGE_URL: url.optional(),
+  PUBLIC_MEDIA_BASE_URL: url.optional(),
   GENERATE_CONCURRENCY: positiveInt.optional(),
   ENCODE_CONCURRENCY: positiveInt.default(Math.max(1, os.availableParallelism())),
   UPLOAD_CONCURRENCY: positiveInt.default(8),
@@ -96,7 +98,11 @@ export interface Config {
   /** Base of the URLs local storage hands out, without a trailing slash; by default the daemon's own address. */
   publicBaseUrl?: string;
   generator: 'builtin' | 'runpod' | 'a1111';
-  storage: 'local' | 's3';
+  storage: 'local' | 's3' | 'edge';
+  /** The edge Worker's origin: the daemon pushes its events to its hub and publishes the actors snapshot. */
+  edgeUrl?: string;
+  /** Base of public poster URLs for S3 and edge storage (no trailing slash), e.g. the Worker's /media. */
+  publicMediaBaseUrl?: string;
   aws: {
     accessKeyId?: string;
     secretAccessKey?: string;
@@ -169,6 +175,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   }
   if (generator === 'a1111') require('A1111_BASE_URL', 'when GENERATOR=a1111');
   if (storage === 's3') require('AWS_USER_IMAGES_BUCKET', 'when STORAGE=s3');
+  if (storage === 'edge') require('EDGE_URL', 'when STORAGE=edge');
+  // The daemon proves itself to the edge with its API_TOKEN (the Worker's DAEMON_TOKEN secret).
+  if (e.EDGE_URL) require('API_TOKEN', 'when EDGE_URL is set (the edge Worker\'s DAEMON_TOKEN)');
+  if (e.EDGE_URL && storage === 'local') {
+    throw new ConfigError('Invalid configuration:\n  STORAGE: the edge serves posters and actors from its bucket, so EDGE_URL needs STORAGE=edge (or s3 against that R2 bucket), not local');
+  }
   if (Boolean(e.AWS_ACCESS_KEY) !== Boolean(e.AWS_ACCESS_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  AWS_ACCESS_KEY / AWS_ACCESS_SECRET: set both, or neither to use the AWS default credential chain');
   }
@@ -179,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const edgeUrl = e.EDGE_URL?.replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -188,6 +201,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     generator,
     storage,
+    edgeUrl,
+    publicMediaBaseUrl: e.PUBLIC_MEDIA_BASE_URL?.replace(/\/+$/, '') ?? (storage === 'edge' ? `${edgeUrl}/media` : undefined),
     aws: {
       accessKeyId: e.AWS_ACCESS_KEY,
       secretAccessKey: e.AWS_ACCESS_SECRET,

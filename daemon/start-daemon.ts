@@ -14,6 +14,7 @@ import { adoptOrphansWhenCliLockFrees } from './jobs/adopt-orphans.js';
 import { startRequestsFolder } from './intake/requests-folder.js';
 import { removeStaleDrafts } from './recovery/stale-drafts.js';
 import { removeTempLitter } from './recovery/temp-litter.js';
+import { startEdgeLink } from './edge/start-edge-link.js';
 import { createLogger } from './logger.js';
 import { appSecurity } from './node/app-security.js';
 import { trackForGracefulClose } from './node/close-gracefully.js';
@@ -93,6 +94,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       await intake.close();
       throw error;
     });
+    const edge = config.edgeUrl && config.apiToken ? startEdgeLink({ edgeUrl: config.edgeUrl, token: config.apiToken, core, logger }) : undefined;
     logger.info({ url, generator: config.generator, storage: storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed, samplesCopied }, 'posterframe daemon ready');
     const running = core;
     return {
@@ -104,6 +106,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
         await stopAdopting();
         await intake.close();
         await running.close(overrides.shutdownGraceMs ?? 10_000);
+        edge?.close();
         await closeServer();
         logger.info('posterframe daemon stopped');
       },

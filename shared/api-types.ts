@@ -91,6 +91,8 @@ export type ErrorCode =
   | 'misdirected_request'
   | 'rate_limited'
   | 'too_many_connections'
+  /** The edge Worker could not reach the daemon that does the work (reads are still served). */
+  | 'daemon_unavailable'
   | 'internal_error';
 
 export type JobSource = 'api' | 'folder' | 'cli';
@@ -148,6 +150,8 @@ export interface Job {
 export interface AcceptedResponse {
   job_id: string;
   status_url: string;
+  /** True when the request joined a job already queued or running for this actor and mode. */
+  joined: boolean;
 }
 
 /** How `GET /api/actors?limit=…` orders actors: the file's order (default), by name, or most recently regenerated first. */
@@ -192,7 +196,7 @@ export interface ServerInfo {
     /** A rough duration of one generation in seconds, for the confirmation copy. */
     typical_seconds: number;
   };
-  storage: 'local' | 's3';
+  storage: 'local' | 's3' | 'edge';
   actors: {
     count: number;
     /** False when DATA_DIR has no actors file yet: the UI shows how to load one instead of an empty grid. */

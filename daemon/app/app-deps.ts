@@ -33,7 +33,8 @@ export type MediaReader = (key: string) => Promise<StoredObject | null>;
 export interface AppDeps {
   actors: ActorsReader;
   jobs: JobService;
-  events: LiveEventSource;
+  /** Serves `GET /api/events`; absent where another handler does (the edge's event hub). */
+  events?: LiveEventSource;
   logger: AppLogger;
   /** Serves `GET /media/*` (local storage, or the edge's bucket); absent when media lives elsewhere. */
   media?: MediaReader;

@@ -22,6 +22,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   misdirected_request: 421,
   rate_limited: 429,
   too_many_connections: 503,
+  daemon_unavailable: 503,
   internal_error: 500,
 };
 

@@ -6,6 +6,10 @@ describe('the Hono app imports nothing Node-only (it also runs in the edge Worke
     expect(await nodeImportsOf("export * from './daemon/app/create-app.ts';")).toEqual([]);
   });
 
+  it('and neither does the edge Worker that runs it', async () => {
+    expect(await nodeImportsOf("export * from './edge/worker/index.ts';")).toEqual([]);
+  });
+
   it.each([
     ['a node: built-in', "import 'node:fs';", '→ node:fs'],
     ['a bare built-in', "import 'path';", '→ path'],

@@ -9,7 +9,7 @@ import { redactSecrets } from '../redact-secrets.js';
 import type { ReportProgress } from '../pipeline/run-pipeline.js';
 import { createJob, jobKey, requireValidRequest } from './create-job.js';
 import type { JobStore } from './job-store.js';
-import { isTerminal, type JobService } from './job-service.js';
+import { byNewest, isTerminal, type JobService } from './job-service.js';
 import { createPendingWrites } from './pending-writes.js';
 import { createWaiters } from './waiters.js';
 
@@ -211,6 +211,4 @@ function unexpectedMessage(error: unknown): string {
   if (isErrno(error, 'ENOSPC', 'EDQUOT')) return `The disk is full, so the job could not save its progress (${messageOf(error)}). Free space in DATA_DIR and regenerate.`;
   return messageOf(error);
 }
-
-const byNewest = (a: Job, b: Job) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);
 const newJobId = () => `job_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;

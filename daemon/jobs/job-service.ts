@@ -25,3 +25,6 @@ export interface JobService {
 }
 
 export const isTerminal = (job: Job): boolean => job.status === 'done' || job.status === 'failed';
+
+/** Most recent first: by creation time, then id (the order of every job list). */
+export const byNewest = (a: Job, b: Job): number => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);

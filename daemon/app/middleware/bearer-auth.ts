@@ -18,6 +18,12 @@ export function constantTimeEqual(expected: string, given: string): boolean {
   return difference === 0;
 }
 
+/** Whether an Authorization header is `Bearer <token>` (compared in constant time). */
+export function hasBearerToken(authorization: string | undefined, token: string): boolean {
+  const given = /^Bearer[ \t]+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  return given !== undefined && constantTimeEqual(token, given);
+}
+
 /**
  * Requires `Authorization: Bearer <token>` on mutating requests (POST, PUT, PATCH, DELETE).
  * @param token the configured API token; pass it only when one is set.
@@ -25,8 +31,7 @@ export function constantTimeEqual(expected: string, given: string): boolean {
 export function bearerAuth(token: string): MiddlewareHandler {
   return async (c, next) => {
     if (READ_METHODS.has(c.req.method)) return next();
-    const match = /^Bearer[ \t]+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
-    if (!match?.[1] || !constantTimeEqual(token, match[1])) {
+    if (!hasBearerToken(c.req.header('Authorization'), token)) {
       c.header('WWW-Authenticate', 'Bearer realm="posterframe"');
       return errorResponse(
         c,

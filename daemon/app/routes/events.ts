@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { NumberedEvent } from '../../../shared/api-types.js';
-import type { AppDeps } from '../app-deps.js';
+import type { LiveEventSource } from '../app-deps.js';
 import type { ConnectionCap } from '../middleware/connection-cap/index.js';
 
 /** How long a browser waits before reconnecting after the stream drops (the SSE `retry:` hint). */
@@ -13,7 +13,7 @@ const RETRY_MS = 3000;
  * set) gets the events it missed, as far back as the bus keeps them — and a `reset` event (reload
  * everything) when they reach back further.
  */
-export function eventRoutes({ events, sseHeartbeatMs }: Pick<AppDeps, 'events' | 'sseHeartbeatMs'>, cap?: ConnectionCap): Hono {
+export function eventRoutes({ events, sseHeartbeatMs }: { events: LiveEventSource; sseHeartbeatMs: number }, cap?: ConnectionCap): Hono {
   const app = new Hono();
 
   app.get('/api/events', (c) => {

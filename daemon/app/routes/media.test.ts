@@ -29,6 +29,13 @@ describe('GET /media/*', () => {
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(WEBP);
   });
 
+  it('caches an unversioned URL only briefly: the canonical key is replaced by every regeneration', async () => {
+    const { media } = recordingMedia();
+    const res = await createApp(fakeDeps({ media })).request(`/media/${KEY}`);
+
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=300');
+  });
+
   it('serves a streamed body', async () => {
     const body = new ReadableStream<Uint8Array>({
       start(controller) {

@@ -6,8 +6,9 @@ import { rawPathOf, safeRelativePath } from '../safe-relative-path.js';
 const PREFIX = 'media/';
 
 /**
- * `GET /media/*`: objects of local storage. Poster URLs carry a `?v=<content hash>`, so a response
- * can be cached for a year: a new poster gets a new URL rather than a revalidation.
+ * `GET /media/*`: stored objects (local storage's files, the edge's bucket). Poster URLs carry a
+ * `?v=<content hash>`, so such a response can be cached for a year: a new poster gets a new URL rather
+ * than a revalidation. The bare URL names whatever is published now, so it is cached only briefly.
  */
 export function mediaRoutes(media: (key: string) => Promise<StoredObject | null>): Hono {
   const app = new Hono();
@@ -32,7 +33,7 @@ export function mediaRoutes(media: (key: string) => Promise<StoredObject | null>
       headers: {
         'Content-Type': object.contentType,
         'Content-Length': String(object.size),
-        'Cache-Control': 'public, max-age=31536000, immutable',
+        'Cache-Control': c.req.query('v') ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         'X-Content-Type-Options': 'nosniff',
       },
     });

@@ -44,7 +44,7 @@ describe('POST /api/actors/:actorId/regenerate-poster-frame', () => {
     const res = await createApp(deps).request(URL_1, post(SEED_REQUEST, { Prefer: 'wait=5, respond-async' }));
 
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ job_id: 'job-1', status_url: '/api/jobs/job-1' });
+    expect(await res.json()).toEqual({ job_id: 'job-1', status_url: '/api/jobs/job-1', joined: false });
     expect(res.headers.get('Location')).toBe('/api/jobs/job-1');
     expect(deps.jobs.waitedFor).toEqual([]);
 

@@ -27,7 +27,7 @@ export function regenerateRoutes({ actors, jobs, logger }: RegenerateDeps): Hono
     logger.info({ jobId: job.id, actorId: String(actor.id), joined }, 'regenerate requested over HTTP');
 
     if (prefersRespondAsync(c.req.header('Prefer'))) {
-      const accepted: AcceptedResponse = { job_id: job.id, status_url: `/api/jobs/${encodeURIComponent(job.id)}` };
+      const accepted: AcceptedResponse = { job_id: job.id, status_url: `/api/jobs/${encodeURIComponent(job.id)}`, joined };
       c.header('Location', accepted.status_url);
       c.header('Preference-Applied', 'respond-async');
       return c.json(accepted, 202);

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Config } from '../../config.js';
+import { createEdgeStorage } from './edge-storage.js';
 import { createLocalStorage } from './local-storage.js';
 import { createS3Storage } from './s3-storage.js';
 import type { Storage } from './storage.js';
+import { encodeKey } from './storage-key.js';
 
 /**
  * The Storage the configuration asks for: files under `${DATA_DIR}/media` served by the daemon, or the
@@ -14,7 +16,25 @@ export function createStorage(config: Config): Storage {
   if (config.storage === 'local') {
     return createLocalStorage({ root: path.join(config.dataDir, 'media'), publicBaseUrl: config.publicBaseUrl });
   }
+  if (config.storage === 'edge') {
+    const { edgeUrl, apiToken, publicMediaBaseUrl } = config;
+    if (!edgeUrl || !apiToken || !publicMediaBaseUrl) throw new TypeError('Expected EDGE_URL and API_TOKEN for STORAGE=edge but received none');
+    return createEdgeStorage({ edgeUrl, token: apiToken, publicMediaBaseUrl });
+  }
   const { bucket, ...aws } = config.aws;
   if (!bucket) throw new TypeError('Expected AWS_USER_IMAGES_BUCKET (config.aws.bucket) for STORAGE=s3 but received none');
-  return createS3Storage({ ...aws, bucket, uploadConcurrency: config.concurrency.upload });
+  const s3 = createS3Storage({ ...aws, bucket, uploadConcurrency: config.concurrency.upload });
+  return config.publicMediaBaseUrl ? withPublicBase(s3, config.publicMediaBaseUrl) : s3;
+}
+
+/**
+ * The storage with public URLs under `base` (PUBLIC_MEDIA_BASE_URL): an R2 bucket behind S3_ENDPOINT
+ * is only reachable with credentials there, so readers get posters from the edge Worker or a custom domain.
+ */
+function withPublicBase(storage: Storage, base: string): Storage {
+  const publicUrls = (key: string) => {
+    const url = `${base}/${encodeKey(key)}`;
+    return { accelerated: url, standard: url };
+  };
+  return { ...storage, publicUrls };
 }

@@ -6,11 +6,12 @@ export interface StoredObject {
 }
 
 /**
- * Where posters are published: S3 in production, files under DATA_DIR by default.
+ * Where posters are published: S3 in production, files under DATA_DIR by default, or the edge
+ * Worker's bucket.
  * Keys are '/'-separated and already validated (see keys.ts); implementations never see user input raw.
  */
 export interface Storage {
-  readonly kind: 'local' | 's3';
+  readonly kind: 'local' | 's3' | 'edge';
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   /** Server-side copy; overwrites `toKey`. */
   copy(fromKey: string, toKey: string): Promise<void>;

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { Core } from '../create-core.js';
+import { connectToHub } from './hub-link.js';
+import { createSnapshotPublisher } from './publish-snapshot.js';
+
+/**
+ * The daemon's side of the edge Worker (EDGE_URL): the actors snapshot published to the bucket now and
+ * on every change, and the event hub fed over one connection.
+ */
+export function startEdgeLink(options: { edgeUrl: string; token: string; core: Core; logger: Logger }): { close(): void } {
+  const { core, logger } = options;
+  const snapshot = createSnapshotPublisher({ actors: core.actors, storage: core.storage, logger });
+  void snapshot.publish();
+  const stopWatching = core.actors.onChange(() => void snapshot.publish());
+  const hub = connectToHub({ edgeUrl: options.edgeUrl, token: options.token, events: core.events, jobs: core.jobs, logger });
+  return {
+    close() {
+      stopWatching();
+      hub.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { createApp } from '../../daemon/app/create-app.js';
+import type { EdgeEnv } from './bindings.js';
+import { bucketMedia } from './bucket-media.js';
+import { consoleLogger } from './console-logger.js';
+import { createDaemonClient } from './daemon-client.js';
+import { daemonRoutes } from './daemon-routes.js';
+import { createEdgeJobs } from './edge-jobs.js';
+import { snapshotActors } from './snapshot-actors.js';
+
+export { EventHub } from './event-hub.js';
+
+/** The request body limit and SSE heartbeat, the daemon's defaults. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+const SSE_HEARTBEAT_MS = 15_000;
+
+/** Paths the event hub answers itself: browsers' event streams and its status. */
+const HUB_PATHS = new Set(['/api/events', '/api/hub']);
+
+/**
+ * The edge Worker: the daemon's own Hono app over edge parts — actors from the snapshot the daemon
+ * publishes to the bucket, posters from the bucket, jobs forwarded to the daemon and followed through
+ * the event hub, the UI from the assets binding. Live events go to the hub, and the daemon's own
+ * routes (`/_daemon/…`) to the hub and the bucket, before the app sees a request.
+ */
+function createEdgeHandler(env: EdgeEnv): (request: Request) => Response | Promise<Response> {
+  const hub = env.HUB.get(env.HUB.idFromName('hub'));
+  const logger = consoleLogger(env.LOG_LEVEL);
+  const daemonOnly = daemonRoutes({ token: env.DAEMON_TOKEN, bucket: env.BUCKET, hub, logger });
+  const app = createApp({
+    actors: snapshotActors(env.BUCKET),
+    jobs: createEdgeJobs(createDaemonClient(env), hub),
+    logger,
+    media: bucketMedia(env.BUCKET),
+    assets: async (path) => {
+      const response = await env.ASSETS.fetch(new URL(path, 'https://assets.local').toString());
+      return response.status === 404 ? null : response;
+    },
+    apiToken: env.API_TOKEN || undefined,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    sseHeartbeatMs: SSE_HEARTBEAT_MS,
+  });
+  return (request) => {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/_daemon/')) return daemonOnly.fetch(request);
+    if (request.method === 'GET' && HUB_PATHS.has(path)) return hub.fetch(request);
+    return app.fetch(request);
+  };
+}
+
+export default {
+  // Built per request: a Durable Object stub is an I/O object that only the request that made it may use.
+  fetch: (request: Request, env: EdgeEnv): Response | Promise<Response> => createEdgeHandler(env)(request),
+};
