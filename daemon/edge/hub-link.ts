@@ -14,6 +14,8 @@ export interface HubLinkOptions {
   events: LiveEventSource;
   jobs: Pick<JobService, 'list'>;
   logger: Logger;
+  /** Called on every (re)connect: a new hub may front a new bucket too. */
+  onConnected?: () => void;
   /** First reconnect delay; it doubles up to 30 s while the edge stays unreachable. */
   retryMs?: number;
 }
@@ -55,6 +57,7 @@ export function connectToHub(options: HubLinkOptions): HubLink {
       unsubscribe();
       unsubscribe = events.subscribe((event) => send({ type: 'event', event }), { after: hello.last_event_id ?? undefined });
       void jobs.list(JOBS_ON_CONNECT).then((recent) => send({ type: 'jobs', jobs: recent }));
+      options.onConnected?.();
       logger.info({ edge: options.edgeUrl, replayedAfter: hello.last_event_id }, 'connected to the edge event hub');
     });
     current.addEventListener('error', (event) => logger.debug({ edge: options.edgeUrl, error: messageOf((event as { error?: unknown }).error) }, 'edge hub connection error'));

@@ -4,15 +4,16 @@ import { connectToHub } from './hub-link.js';
 import { createSnapshotPublisher } from './publish-snapshot.js';
 
 /**
- * The daemon's side of the edge Worker (EDGE_URL): the actors snapshot published to the bucket now and
- * on every change, and the event hub fed over one connection.
+ * The daemon's side of the edge Worker (EDGE_URL): the actors snapshot published to the bucket on
+ * every change and every hub connect, and the event hub fed over one connection.
  */
 export function startEdgeLink(options: { edgeUrl: string; token: string; core: Core; logger: Logger }): { close(): void } {
   const { core, logger } = options;
   const snapshot = createSnapshotPublisher({ actors: core.actors, storage: core.storage, logger });
-  void snapshot.publish();
-  const stopWatching = core.actors.onChange(() => void snapshot.publish());
-  const hub = connectToHub({ edgeUrl: options.edgeUrl, token: options.token, events: core.events, jobs: core.jobs, logger });
+  const publish = () => void snapshot.publish();
+  const stopWatching = core.actors.onChange(publish);
+  // Published on every hub connect (the first included): the edge may have restarted with an empty bucket.
+  const hub = connectToHub({ edgeUrl: options.edgeUrl, token: options.token, events: core.events, jobs: core.jobs, logger, onConnected: publish });
   return {
     close() {
       stopWatching();

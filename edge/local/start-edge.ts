@@ -16,6 +16,8 @@ export interface EdgeOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
+  /** Keeps the bucket and the hub's storage in this folder across restarts (npm run edge); in memory when absent. */
+  stateDir?: string;
   /** The Worker's LOG_LEVEL (wrangler.json's var by default); tests pass `error`. */
   logLevel?: string;
 }
@@ -38,7 +40,7 @@ interface WranglerConfig {
 
 /**
  * Runs the Worker locally in workerd (miniflare), with the bindings edge/wrangler.json declares — the
- * same file `wrangler deploy` reads — and in-memory R2 and Durable Object storage. No Cloudflare account.
+ * same file `wrangler deploy` reads — and local R2 and Durable Object storage. No Cloudflare account.
  */
 export async function startEdge(options: EdgeOptions): Promise<RunningEdge> {
   const config = JSON.parse(await readFile(path.join(EDGE_DIR, 'wrangler.json'), 'utf8')) as WranglerConfig;
@@ -47,9 +49,12 @@ export async function startEdge(options: EdgeOptions): Promise<RunningEdge> {
     script: await bundleWorker(),
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
+    // No request.cf lookup: it would be fetched from the internet, which a local run must not need.
+    cf: false,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     log: new Log(LogLevel.WARN),
+    ...(options.stateDir ? { defaultPersistRoot: options.stateDir, r2Persist: true, durableObjectsPersist: true } : {}),
     r2Buckets: Object.fromEntries(config.r2_buckets.map((bucket) => [bucket.binding, bucket.bucket_name])),
     durableObjects: Object.fromEntries(config.durable_objects.bindings.map((binding) => [binding.name, { className: binding.class_name, useSQLite: true }])),
     assets: {
