@@ -59,13 +59,14 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
     core = createCore(config, logger, overrides);
     const { storage, jobs } = core;
     await core.actors.ready();
+    const info = serverInfo(config, core.actors);
     const app = createApp({
       actors: core.actors,
       jobs: core.jobs,
       events: core.events,
       logger,
       media: storage.kind === 'local' ? (key) => storage.get(key) : undefined,
-      info: serverInfo(config, core.actors),
+      info,
       assets: serveAssets(WEB_DIST),
       apiToken: config.apiToken,
       instanceId,
@@ -94,7 +95,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       await intake.close();
       throw error;
     });
-    const edge = config.edgeUrl && config.apiToken ? startEdgeLink({ edgeUrl: config.edgeUrl, token: config.apiToken, core, logger }) : undefined;
+    const edge = config.edgeUrl && config.apiToken ? startEdgeLink({ edgeUrl: config.edgeUrl, token: config.apiToken, core, info, logger }) : undefined;
     logger.info({ url, generator: config.generator, storage: storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed, samplesCopied }, 'posterframe daemon ready');
     const running = core;
     return {

@@ -1,4 +1,4 @@
-import type { Job, NumberedEvent } from './api-types.js';
+import type { Job, NumberedEvent, ServerInfo } from './api-types.js';
 
 /** Where the daemon publishes actorsData.json in the bucket, and the edge Worker reads it. */
 export const ACTORS_SNAPSHOT_KEY = 'library/actorsData.json';
@@ -14,8 +14,14 @@ export interface HubHello {
   last_event_id: number | null;
 }
 
-/** Daemon → hub: the daemon's recent jobs (on every connect), then each live event as the daemon's bus numbered it. */
-export type DaemonMessage = { type: 'jobs'; jobs: Job[] } | { type: 'event'; event: NumberedEvent };
+/**
+ * Daemon → hub: on every connect its `GET /api/info` and its recent jobs, then each live event as the
+ * daemon's bus numbered it.
+ */
+export type DaemonMessage =
+  | { type: 'info'; info: ServerInfo }
+  | { type: 'jobs'; jobs: Job[] }
+  | { type: 'event'; event: NumberedEvent };
 
 /** `GET /api/hub` at the edge: how many browsers the hub serves, over how many daemon connections. */
 export interface HubStatus {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { WebSocket } from 'undici';
+import type { ServerInfo } from '../../shared/api-types.js';
 import type { DaemonMessage, HubHello } from '../../shared/edge-protocol.js';
 import type { LiveEventSource } from '../app/app-deps.js';
 import { messageOf } from '../errors.js';
@@ -13,6 +14,8 @@ export interface HubLinkOptions {
   token: string;
   events: LiveEventSource;
   jobs: Pick<JobService, 'list'>;
+  /** The daemon's `GET /api/info`, which the edge answers from the hub. */
+  info: () => Promise<ServerInfo>;
   logger: Logger;
   /** Called on every (re)connect: a new hub may front a new bucket too. */
   onConnected?: () => void;
@@ -31,8 +34,8 @@ const MAX_RETRY_MS = 30_000;
 /**
  * The daemon's one connection to the edge's event hub: a WebSocket on which it pushes every event of
  * its bus, however many browsers read them at the edge. On each (re)connect the hub says which daemon
- * event it saw last and the daemon replays the rest, then sends its recent jobs, so the hub answers job
- * reads and waits by itself. A dropped connection is retried with a growing delay.
+ * event it saw last and the daemon replays the rest, then sends its info and recent jobs, so the hub
+ * answers job reads, waits and `GET /api/info` by itself. A dropped connection is retried with a growing delay.
  */
 export function connectToHub(options: HubLinkOptions): HubLink {
   const { events, jobs, logger } = options;
@@ -56,6 +59,7 @@ export function connectToHub(options: HubLinkOptions): HubLink {
       retryMs = firstRetryMs;
       unsubscribe();
       unsubscribe = events.subscribe((event) => send({ type: 'event', event }), { after: hello.last_event_id ?? undefined });
+      void options.info().then((info) => send({ type: 'info', info }));
       void jobs.list(JOBS_ON_CONNECT).then((recent) => send({ type: 'jobs', jobs: recent }));
       options.onConnected?.();
       logger.info({ edge: options.edgeUrl, replayedAfter: hello.last_event_id }, 'connected to the edge event hub');

@@ -6,7 +6,7 @@ import { eventRoutes } from '../../daemon/app/routes/events.js';
 import { messageOf } from '../../daemon/errors.js';
 import { createEventBus } from '../../daemon/events/event-bus.js';
 import { isTerminal } from '../../daemon/jobs/job-service.js';
-import type { LiveEvent } from '../../shared/api-types.js';
+import type { LiveEvent, ServerInfo } from '../../shared/api-types.js';
 import type { DaemonMessage, HubHello, HubStatus } from '../../shared/edge-protocol.js';
 import type { EdgeEnv, ServerWebSocket } from './bindings.js';
 import { consoleLogger } from './console-logger.js';
@@ -20,7 +20,8 @@ const SSE_HEARTBEAT_MS = 15_000;
  * The event hub, a Durable Object with one instance: the daemon pushes its events here over one
  * WebSocket, and the hub fans them out to every browser's `GET /api/events` (the app's own SSE route
  * over the hub's event bus, so replay and `Last-Event-ID` work as at the daemon). It also keeps the
- * daemon's jobs, so job reads and synchronous regenerations at the edge never ask the daemon.
+ * daemon's jobs and info, so job reads, `GET /api/info` and synchronous regenerations at the edge never
+ * ask the daemon.
  * When the daemon's connection drops, every stream and wait ends: browsers reconnect (and are told
  * 503 until the daemon is back), waiting requests get a 503.
  */
@@ -32,6 +33,7 @@ export class EventHub {
   private daemon: ServerWebSocket | undefined;
   private daemonConnections = 0;
   private lastDaemonEventId: number | null = null;
+  private daemonInfo: ServerInfo | undefined;
   private readers = 0;
   /** Called when the daemon's connection drops: ends open event streams and waits. */
   private readonly onDaemonLost = new Set<() => void>();
@@ -41,6 +43,7 @@ export class EventHub {
     this.app.get('/_daemon/hub', (c) => this.acceptDaemon(c.req.raw));
     this.app.get('/api/events', (c) => this.stream(c.req.raw));
     this.app.get('/api/hub', (c) => c.json(this.status()));
+    this.app.get('/info', (c) => (this.daemonInfo ? c.json(this.daemonInfo) : unavailable('it has not connected to the edge yet')));
     this.app.get('/jobs', (c) => c.json(this.jobs.list(c.req.query('limit') ? Number(c.req.query('limit')) : undefined)));
     this.app.get('/jobs/:id', (c) => {
       const job = this.jobs.get(c.req.param('id'));
@@ -86,7 +89,9 @@ export class EventHub {
       this.logger.warn({ error: messageOf(error) }, 'ignored a daemon message that is not JSON');
       return;
     }
-    if (message.type === 'jobs') {
+    if (message.type === 'info') {
+      this.daemonInfo = message.info;
+    } else if (message.type === 'jobs') {
       for (const job of message.jobs) this.jobs.put(job);
     } else if (message.type === 'event') {
       const { id, ...event } = message.event;

@@ -1,9 +1,10 @@
 import { createApp } from '../../daemon/app/create-app.js';
-import type { EdgeEnv } from './bindings.js';
+import type { DurableObjectStub, EdgeEnv } from './bindings.js';
 import { bucketMedia } from './bucket-media.js';
 import { consoleLogger } from './console-logger.js';
 import { createDaemonClient } from './daemon-client.js';
 import { daemonRoutes } from './daemon-routes.js';
+import { edgeInfo } from './edge-info.js';
 import { createEdgeJobs } from './edge-jobs.js';
 import { snapshotActors } from './snapshot-actors.js';
 
@@ -26,11 +27,13 @@ function createEdgeHandler(env: EdgeEnv): (request: Request) => Response | Promi
   const hub = env.HUB.get(env.HUB.idFromName('hub'));
   const logger = consoleLogger(env.LOG_LEVEL);
   const daemonOnly = daemonRoutes({ token: env.DAEMON_TOKEN, bucket: env.BUCKET, hub, logger });
+  const actors = snapshotActors(env.BUCKET);
   const app = createApp({
-    actors: snapshotActors(env.BUCKET),
+    actors,
     jobs: createEdgeJobs(createDaemonClient(env), hub),
     logger,
     media: bucketMedia(env.BUCKET),
+    info: edgeInfo({ hub, actors, apiTokenRequired: Boolean(env.API_TOKEN) }),
     assets: async (path) => {
       const response = await env.ASSETS.fetch(new URL(path, 'https://assets.local').toString());
       return response.status === 404 ? null : response;
@@ -42,9 +45,23 @@ function createEdgeHandler(env: EdgeEnv): (request: Request) => Response | Promi
   return (request) => {
     const path = new URL(request.url).pathname;
     if (path.startsWith('/_daemon/')) return daemonOnly.fetch(request);
-    if (request.method === 'GET' && HUB_PATHS.has(path)) return hub.fetch(request);
+    if (request.method === 'GET' && HUB_PATHS.has(path)) return relayUntilAborted(request, hub);
     return app.fetch(request);
   };
+}
+
+/**
+ * The hub's answer, relayed until the browser goes away. workerd does not cancel a Durable Object's
+ * response stream when the client disconnects, so the hub would only notice at its next write; the
+ * request's signal (the `enable_request_signal` flag) tells us at once, and cancelling the relayed
+ * stream ends the hub's side of it.
+ */
+async function relayUntilAborted(request: Request, hub: DurableObjectStub): Promise<Response> {
+  const response = await hub.fetch(request);
+  if (!response.body) return response;
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  response.body.pipeTo(writable, { signal: request.signal }).catch(() => {});
+  return new Response(readable, response);
 }
 
 export default {

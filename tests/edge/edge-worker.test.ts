@@ -27,6 +27,17 @@ describe('the edge Worker in workerd, with the daemon behind it', () => {
     expect(await (await fetch(`${t.edge.url}/api/actors/${ACTORS[1]!.name}`)).json()).toEqual(ACTORS[1]);
   });
 
+  it('answers GET /api/info with the daemon\'s backend and the edge\'s own actors and token', async () => {
+    const info = await (await fetch(`${t.edge.url}/api/info`)).json();
+
+    expect(info).toEqual({
+      generator: { kind: 'builtin', uses_lora: false, typical_seconds: expect.any(Number) },
+      storage: 'edge',
+      actors: { count: ACTORS.length, file_present: true },
+      api_token_required: false,
+    });
+  });
+
   it('serves the web UI from the assets binding', async () => {
     const page = await fetch(`${t.edge.url}/`);
 

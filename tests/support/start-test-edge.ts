@@ -31,7 +31,7 @@ export async function startTestEdge(options: { actors: Actor[]; env?: Record<str
   });
   toDaemon.setTarget(Number(new URL(daemon.url).port));
   const hubStatus = async () => (await (await fetch(`${edge.url}/api/hub`)).json()) as HubStatus;
-  await until(async () => (await hubStatus()).daemon_connected);
+  await until(async () => (await hubStatus()).daemon_connected && (await fetch(`${edge.url}/api/info`)).ok);
   await until(async () => ((await (await fetch(`${edge.url}/api/actors`)).json()) as Actor[]).length === options.actors.length);
   let daemonStopped = false;
   const stopDaemon = async () => {
