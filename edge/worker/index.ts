@@ -36,7 +36,8 @@ function createEdgeHandler(env: EdgeEnv): (request: Request) => Response | Promi
     info: edgeInfo({ hub, actors, apiTokenRequired: Boolean(env.API_TOKEN) }),
     assets: async (path) => {
       const response = await env.ASSETS.fetch(new URL(path, 'https://assets.local').toString());
-      return response.status === 404 ? null : response;
+      // A copy: the binding's headers are immutable, and the app's middleware adds security headers.
+      return response.status === 404 ? null : new Response(response.body, response);
     },
     apiToken: env.API_TOKEN || undefined,
     bodyLimitBytes: BODY_LIMIT_BYTES,
