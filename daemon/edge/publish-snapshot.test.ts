@@ -23,7 +23,7 @@ describe('createSnapshotPublisher', () => {
   it('publishes the current actors under library/actorsData.json, and a burst of changes as one more publish of the latest', async () => {
     let actors: Actor[] = [{ id: 1, name: 'a' }];
     const { storage, puts, release } = gatedStorage();
-    const publisher = createSnapshotPublisher({ actors: { list: async () => actors, find: async () => undefined }, storage, logger: pino({ level: 'silent' }) });
+    const publisher = createSnapshotPublisher({ actors: { list: async () => actors }, storage, logger: pino({ level: 'silent' }) });
 
     const first = publisher.publish();
     await expect.poll(() => puts.length).toBe(1);

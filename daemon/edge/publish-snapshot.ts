@@ -14,7 +14,7 @@ export interface SnapshotPublisher {
  * daemon. Each publish is one atomic object replace through Storage; bursts of changes coalesce into
  * one publish after the one in flight, always of the latest actors.
  */
-export function createSnapshotPublisher(options: { actors: ActorsReader; storage: Storage; logger: Logger }): SnapshotPublisher {
+export function createSnapshotPublisher(options: { actors: Pick<ActorsReader, 'list'>; storage: Storage; logger: Logger }): SnapshotPublisher {
   const { actors, storage, logger } = options;
   let inFlight: Promise<void> | undefined;
   let next: Promise<void> | undefined;

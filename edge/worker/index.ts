@@ -47,7 +47,7 @@ function createEdgeHandler(env: EdgeEnv): (request: Request) => Response | Promi
     const path = new URL(request.url).pathname;
     if (path.startsWith('/_daemon/')) return daemonOnly.fetch(request);
     if (request.method === 'GET' && HUB_PATHS.has(path)) return relayUntilAborted(request, hub);
-    return app.fetch(request);
+    return app.fetch(withoutAcceptEncoding(request));
   };
 }
 
@@ -63,6 +63,16 @@ async function relayUntilAborted(request: Request, hub: DurableObjectStub): Prom
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   response.body.pipeTo(writable, { signal: request.signal }).catch(() => {});
   return new Response(readable, response);
+}
+
+/**
+ * workerd compresses responses for the client itself and would gzip the app's own gzip again, so the
+ * app is asked for identity bodies.
+ */
+function withoutAcceptEncoding(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.delete('accept-encoding');
+  return new Request(request, { headers });
 }
 
 export default {
