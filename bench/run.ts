@@ -28,12 +28,16 @@ for (const load of SECTIONS) {
   if (only && !only.has(section.name)) continue;
   if (!json) process.stderr.write(`bench: ${section.title}…\n`);
   // One failing section (a missing tool, a port in use) must not cost the others' numbers.
-  const result = await section.run().catch((error: unknown) => ({ rows: [], data: { error: String(error) }, notice: `failed: ${String(error).split('\n')[0]}` }));
+  const result = await section
+    .run()
+    .catch((error: unknown) => ({ rows: [], data: { error: String(error) }, notice: `failed: ${String(error).split('\n')[0]}` }));
   results.push({ section, result });
 }
 
 if (json) {
-  const object = Object.fromEntries(results.map(({ section, result }) => [section.name, { ...result.data, ...(result.notice ? { notice: result.notice } : {}) }]));
+  const object = Object.fromEntries(
+    results.map(({ section, result }) => [section.name, { ...result.data, ...(result.notice ? { notice: result.notice } : {}) }]),
+  );
   process.stdout.write(`${JSON.stringify(object, null, 2)}\n`);
 } else {
   process.stdout.write(`${formatTable(results)}\n`);

@@ -7,7 +7,8 @@ import sharp from 'sharp';
  */
 export async function ssim(a: Uint8Array, b: Uint8Array): Promise<number> {
   const [x, y] = await Promise.all([luma(a), luma(b)]);
-  if (x.width !== y.width || x.height !== y.height) throw new Error(`Expected images of equal size for SSIM but received ${x.width}x${x.height} and ${y.width}x${y.height}`);
+  if (x.width !== y.width || x.height !== y.height)
+    throw new Error(`Expected images of equal size for SSIM but received ${x.width}x${x.height} and ${y.width}x${y.height}`);
   const { width, height } = x;
   const blur = (values: Float64Array) => gaussian(values, width, height);
   const product = (p: Float64Array, q: Float64Array) => p.map((v, i) => v * q[i]!);

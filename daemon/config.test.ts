@@ -77,7 +77,11 @@ describe('loadConfig', () => {
 
   it('reads DOWNLOAD_ALLOW_PRIVATE as a list of hosts, addresses and CIDRs, empty by default', () => {
     expect(loadConfig({}).downloadAllowPrivate).toEqual([]);
-    expect(loadConfig({ DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1, minio.internal,,10.0.0.0/8' }).downloadAllowPrivate).toEqual(['127.0.0.1', 'minio.internal', '10.0.0.0/8']);
+    expect(loadConfig({ DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1, minio.internal,,10.0.0.0/8' }).downloadAllowPrivate).toEqual([
+      '127.0.0.1',
+      'minio.internal',
+      '10.0.0.0/8',
+    ]);
   });
 
   it('refuses a token with a space at start, saying why, without repeating the token', () => {
@@ -93,15 +97,25 @@ describe('loadConfig', () => {
     for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(loadConfig({ HOST: host }).host).toBe(host);
   });
 
-  it('allows Host names: loopback names, HOST, PUBLIC_BASE_URL\'s host and ALLOWED_HOSTS; any IP address on a wildcard HOST', () => {
-    expect(loadConfig({}).security).toEqual({ allowedHosts: ['localhost', '127.0.0.1', '::1'], anyIpAddressHost: false, rateLimitPerMinute: 1200, sseMaxClients: 500 });
-    const config = loadConfig({ HOST: '0.0.0.0', API_TOKEN: 't', PUBLIC_BASE_URL: 'https://posters.example.com/pf', ALLOWED_HOSTS: 'pf.internal, other.example' });
+  it("allows Host names: loopback names, HOST, PUBLIC_BASE_URL's host and ALLOWED_HOSTS; any IP address on a wildcard HOST", () => {
+    expect(loadConfig({}).security).toEqual({
+      allowedHosts: ['localhost', '127.0.0.1', '::1'],
+      anyIpAddressHost: false,
+      rateLimitPerMinute: 1200,
+      sseMaxClients: 500,
+    });
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      API_TOKEN: 't',
+      PUBLIC_BASE_URL: 'https://posters.example.com/pf',
+      ALLOWED_HOSTS: 'pf.internal, other.example',
+    });
     expect(config.security.allowedHosts).toEqual(['localhost', '127.0.0.1', '::1', 'posters.example.com', 'pf.internal', 'other.example']);
     expect(config.security.anyIpAddressHost).toBe(true);
     expect(loadConfig({ HOST: 'pf.lan', API_TOKEN: 't' }).security.allowedHosts).toContain('pf.lan');
   });
 
-  it('serves edge storage\'s posters from the Worker\'s /media unless PUBLIC_MEDIA_BASE_URL says otherwise', () => {
+  it("serves edge storage's posters from the Worker's /media unless PUBLIC_MEDIA_BASE_URL says otherwise", () => {
     const edge = { EDGE_URL: 'https://edge.example.com/', API_TOKEN: 't', STORAGE: 'edge' };
     expect(loadConfig(edge)).toMatchObject({ storage: 'edge', edgeUrl: 'https://edge.example.com', publicMediaBaseUrl: 'https://edge.example.com/media' });
     expect(loadConfig({ ...edge, PUBLIC_MEDIA_BASE_URL: 'https://posters.example.com/' }).publicMediaBaseUrl).toBe('https://posters.example.com');

@@ -11,16 +11,21 @@ import { parsePrivateAllowance } from './pipeline/2-download/private-allowance.j
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().min(1);
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'Expected true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'Expected true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalString = z.string().trim().min(1).optional();
 const url = z.url({ message: 'Expected an absolute http(s) URL' });
 /** A comma-separated list; blanks between commas are ignored. */
-const list = z.string().transform((v) => v.split(',').map((item) => item.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 // A bucket name as S3 allows it, then an optional key prefix.
-const s3Prefix = z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/, { message: 'Expected comma-separated s3://bucket/ or s3://bucket/prefix/ entries' });
+const s3Prefix = z
+  .string()
+  .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/, { message: 'Expected comma-separated s3://bucket/ or s3://bucket/prefix/ entries' });
 
 const envSchema = z.object({
   PORT: port.default(8787),
@@ -42,7 +47,9 @@ const envSchema = z.object({
     .string()
     .trim()
     .min(1)
-    .regex(/^[\x21-\x7e]+$/, { message: 'Expected a token of printable ASCII without spaces: it travels in an "Authorization: Bearer <token>" header, which ends at the first space' })
+    .regex(/^[\x21-\x7e]+$/, {
+      message: 'Expected a token of printable ASCII without spaces: it travels in an "Authorization: Bearer <token>" header, which ends at the first space',
+    })
     .optional(),
   ALLOW_UNAUTHENTICATED: bool.default(false),
   ALLOWED_HOSTS: list.default([]),
@@ -177,9 +184,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (storage === 's3') require('AWS_USER_IMAGES_BUCKET', 'when STORAGE=s3');
   if (storage === 'edge') require('EDGE_URL', 'when STORAGE=edge');
   // The daemon proves itself to the edge with its API_TOKEN (the Worker's DAEMON_TOKEN secret).
-  if (e.EDGE_URL) require('API_TOKEN', 'when EDGE_URL is set (the edge Worker\'s DAEMON_TOKEN)');
+  if (e.EDGE_URL) require('API_TOKEN', "when EDGE_URL is set (the edge Worker's DAEMON_TOKEN)");
   if (e.EDGE_URL && storage === 'local') {
-    throw new ConfigError('Invalid configuration:\n  STORAGE: the edge serves posters and actors from its bucket, so EDGE_URL needs STORAGE=edge (or s3 against that R2 bucket), not local');
+    throw new ConfigError(
+      'Invalid configuration:\n  STORAGE: the edge serves posters and actors from its bucket, so EDGE_URL needs STORAGE=edge (or s3 against that R2 bucket), not local',
+    );
   }
   if (Boolean(e.AWS_ACCESS_KEY) !== Boolean(e.AWS_ACCESS_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  AWS_ACCESS_KEY / AWS_ACCESS_SECRET: set both, or neither to use the AWS default credential chain');
@@ -216,7 +225,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     apiToken: e.API_TOKEN,
     security: {
       allowedHosts: [
-        ...new Set(['localhost', '127.0.0.1', '::1', ...(wildcardHost ? [] : [e.HOST]), ...(e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).hostname] : []), ...e.ALLOWED_HOSTS]),
+        ...new Set([
+          'localhost',
+          '127.0.0.1',
+          '::1',
+          ...(wildcardHost ? [] : [e.HOST]),
+          ...(e.PUBLIC_BASE_URL ? [new URL(e.PUBLIC_BASE_URL).hostname] : []),
+          ...e.ALLOWED_HOSTS,
+        ]),
       ],
       anyIpAddressHost: wildcardHost,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

@@ -37,14 +37,23 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
   const generator = overrides.generator ?? createGenerator(config);
   const storage = overrides.storage ?? createStorage(config);
   // PUBLIC_BASE_URL set: absolute poster URLs are what the operator asked for, so imports keep them.
-  const library = openLibrary({ dataDir: config.dataDir, actorsFile: config.actorsFile, logger, watch: true, portableUrls: config.publicBaseUrl === undefined });
+  const library = openLibrary({
+    dataDir: config.dataDir,
+    actorsFile: config.actorsFile,
+    logger,
+    watch: true,
+    portableUrls: config.publicBaseUrl === undefined,
+  });
   const { actors } = library;
   const events = createEventBus();
   actors.onChange((actor) => events.publish({ type: 'actor', actor }));
   // Each encoding job runs its three sizes at once on libuv's pool; file I/O waits behind them when the pool is smaller.
   const poolNeeded = config.concurrency.encode * 3 + 2;
   if (config.threadpoolSize < poolNeeded) {
-    logger.warn({ threadpoolSize: config.threadpoolSize, encodeConcurrency: config.concurrency.encode }, `UV_THREADPOOL_SIZE is ${config.threadpoolSize}; with ENCODE_CONCURRENCY ${config.concurrency.encode} use at least ${poolNeeded} (npm start sets 16) so file I/O does not queue behind image encoding`);
+    logger.warn(
+      { threadpoolSize: config.threadpoolSize, encodeConcurrency: config.concurrency.encode },
+      `UV_THREADPOOL_SIZE is ${config.threadpoolSize}; with ENCODE_CONCURRENCY ${config.concurrency.encode} use at least ${poolNeeded} (npm start sets 16) so file I/O does not queue behind image encoding`,
+    );
   }
   const deps: PipelineDeps = {
     generator,
@@ -52,7 +61,10 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     actors,
     checkpoints: library.checkpoints,
     limits: createStageLimits(config.concurrency, generator.capacity?.bind(generator), (report) =>
-      logger[report.error ? 'warn' : 'debug'](report, report.error ? 'could not read the generator\'s capacity; keeping the generate concurrency' : 'generate concurrency follows the generator\'s capacity'),
+      logger[report.error ? 'warn' : 'debug'](
+        report,
+        report.error ? "could not read the generator's capacity; keeping the generate concurrency" : "generate concurrency follows the generator's capacity",
+      ),
     ),
     download: {
       maxBytes: config.limits.downloadBytes,

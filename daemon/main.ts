@@ -1,9 +1,9 @@
-import { ConfigError, configFromEnvironment } from './config.js';
+import { type Config, ConfigError, configFromEnvironment } from './config.js';
 import { startDaemon } from './start-daemon.js';
 
 /** `npm start`: the long-running daemon. A second SIGINT/SIGTERM during shutdown exits at once. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = configFromEnvironment();
   } catch (error) {

@@ -96,7 +96,10 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       throw error;
     });
     const edge = config.edgeUrl && config.apiToken ? startEdgeLink({ edgeUrl: config.edgeUrl, token: config.apiToken, core, info, logger }) : undefined;
-    logger.info({ url, generator: config.generator, storage: storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed, samplesCopied }, 'posterframe daemon ready');
+    logger.info(
+      { url, generator: config.generator, storage: storage.kind, dataDir: config.dataDir, requestsDir: config.requestsDir, resumed, samplesCopied },
+      'posterframe daemon ready',
+    );
     const running = core;
     return {
       url,
@@ -128,4 +131,3 @@ function listen(config: Config, fetch: FetchHandler): Promise<ServerType> {
     server.once('error', reject);
   });
 }
-

@@ -166,9 +166,7 @@ export interface ActorsPage {
 }
 
 /** Server-sent events on `GET /api/events`. The SSE `event:` field is the `type`. */
-export type LiveEvent =
-  | { type: 'job'; job: Job }
-  | { type: 'actor'; actor: Actor };
+export type LiveEvent = { type: 'job'; job: Job } | { type: 'actor'; actor: Actor };
 
 /**
  * Sent on `GET /api/events` instead of a replay when the events since the client's `Last-Event-ID`

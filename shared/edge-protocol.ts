@@ -18,10 +18,7 @@ export interface HubHello {
  * Daemon → hub: on every connect its `GET /api/info` and its recent jobs, then each live event as the
  * daemon's bus numbered it.
  */
-export type DaemonMessage =
-  | { type: 'info'; info: ServerInfo }
-  | { type: 'jobs'; jobs: Job[] }
-  | { type: 'event'; event: NumberedEvent };
+export type DaemonMessage = { type: 'info'; info: ServerInfo } | { type: 'jobs'; jobs: Job[] } | { type: 'event'; event: NumberedEvent };
 
 /** `GET /api/hub` at the edge: how many browsers the hub serves, over how many daemon connections. */
 export interface HubStatus {

@@ -7,14 +7,24 @@ const ZOD_DEFAULTS = /Invalid input|Too (big|small)|Invalid option|expected (str
 
 describe('request validation messages', () => {
   it.each<[string, unknown, string, string]>([
-    ['actor_id', { actor_name: '0001_a', lora_model_url: VALID.lora_model_url }, 'an actor id (a string of 1-128 characters, or an integer)', 'nothing (the field is missing)'],
+    [
+      'actor_id',
+      { actor_name: '0001_a', lora_model_url: VALID.lora_model_url },
+      'an actor id (a string of 1-128 characters, or an integer)',
+      'nothing (the field is missing)',
+    ],
     ['actor_id', { ...VALID, actor_id: '' }, 'an actor id (a string of 1-128 characters, or an integer)', '""'],
     ['actor_id', { ...VALID, actor_id: 1.5 }, 'an actor id (a string of 1-128 characters, or an integer)', 'number 1.5'],
     ['actor_id', { ...VALID, actor_id: null }, 'an actor id (a string of 1-128 characters, or an integer)', 'null'],
     ['actor_name', { ...VALID, actor_name: 'a b' }, 'a name of 1-128 letters, digits, "_" or "-" (starting with a letter or digit)', '"a b"'],
     ['actor_name', { ...VALID, actor_name: 7 }, 'a name of 1-128 letters, digits, "_" or "-" (starting with a letter or digit)', 'number 7'],
     ['lora_model_url', { ...VALID, lora_model_url: 'ftp://x' }, 'an s3://, http:// or https:// URL of at most 2048 characters', '"ftp://x"'],
-    ['lora_model_url', { ...VALID, lora_model_url: `s3://b/${'k'.repeat(3000)}` }, 'an s3://, http:// or https:// URL of at most 2048 characters', 'a string of 3007 characters'],
+    [
+      'lora_model_url',
+      { ...VALID, lora_model_url: `s3://b/${'k'.repeat(3000)}` },
+      'an s3://, http:// or https:// URL of at most 2048 characters',
+      'a string of 3007 characters',
+    ],
     ['actor_description', { ...VALID, actor_description: ['x'] }, 'a string of at most 2000 characters', 'an array'],
     ['params', withParams('fast'), 'an object of generation parameters', '"fast"'],
     ['params.seed', withParams({ seed: -3 }), 'an integer from 0 to 4294967295', 'number -3'],
@@ -37,8 +47,14 @@ describe('request validation messages', () => {
     expect(parseRequestFile(input)).toEqual({ ok: false, issues: [{ field: '(body)', message }] });
   });
 
-  it('never passes on zod\'s default wording, for any field of either schema', () => {
-    const everythingWrong = { actor_name: 1, lora_model_url: 2, actor_description: 3, params: { seed: 'x', steps: 'x', guidance: 'x', style: 2, negative_prompt: 3, lora_weight: 'x' }, mode: 4 };
+  it("never passes on zod's default wording, for any field of either schema", () => {
+    const everythingWrong = {
+      actor_name: 1,
+      lora_model_url: 2,
+      actor_description: 3,
+      params: { seed: 'x', steps: 'x', guidance: 'x', style: 2, negative_prompt: 3, lora_weight: 'x' },
+      mode: 4,
+    };
     for (const parsed of [parseRegenerateRequest(everythingWrong), parseRequestFile({ ...everythingWrong, actor_id: {} })]) {
       expect(parsed.ok).toBe(false);
       for (const issue of parsed.ok ? [] : parsed.issues) expect(issue.message).not.toMatch(ZOD_DEFAULTS);

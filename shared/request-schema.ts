@@ -13,9 +13,7 @@ export const ACTOR_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
  */
 const expecting = (what: string) => ({ error: () => what });
 
-export const actorNameSchema = z
-  .string(expecting('a name of 1-128 letters, digits, "_" or "-" (starting with a letter or digit)'))
-  .regex(ACTOR_NAME_PATTERN);
+export const actorNameSchema = z.string(expecting('a name of 1-128 letters, digits, "_" or "-" (starting with a letter or digit)')).regex(ACTOR_NAME_PATTERN);
 
 const loraUrlSchema = z
   .string(expecting('an s3://, http:// or https:// URL of at most 2048 characters'))
@@ -23,8 +21,17 @@ const loraUrlSchema = z
   .regex(/^(s3|https?):\/\/[^\s]+$/);
 
 const text = (max: number) => z.string(expecting(`a string of at most ${max} characters`)).max(max);
-const integer = (min: number, max: number) => z.number(expecting(`an integer from ${min} to ${max}`)).int().min(min).max(max);
-const decimal = (min: number, max: number) => z.number(expecting(`a number from ${min} to ${max}`)).min(min).max(max);
+const integer = (min: number, max: number) =>
+  z
+    .number(expecting(`an integer from ${min} to ${max}`))
+    .int()
+    .min(min)
+    .max(max);
+const decimal = (min: number, max: number) =>
+  z
+    .number(expecting(`a number from ${min} to ${max}`))
+    .min(min)
+    .max(max);
 
 export const generationParamsSchema = z
   .object(
@@ -97,7 +104,6 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: toIssues(result.error) };
 }
 
-export const parseRegenerateRequest = (input: unknown): Parsed<RegenerateRequest> =>
-  parseWith(regenerateRequestSchema, input);
+export const parseRegenerateRequest = (input: unknown): Parsed<RegenerateRequest> => parseWith(regenerateRequestSchema, input);
 
 export const parseRequestFile = (input: unknown): Parsed<RequestFile> => parseWith(requestFileSchema, input);

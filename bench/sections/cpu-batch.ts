@@ -42,13 +42,50 @@ const section: BenchSection = {
       const share = limitMs / wallMs;
       return {
         rows: [
-          { metric: `batch wall time (limit ${(limitMs / 1000).toFixed(1)} s)`, value: `${(wallMs / 1000).toFixed(1)} s`, target: '≥ 90% of the limit', result: `${(share * 100).toFixed(0)}% ${share >= 0.9 ? '✓' : '✗'}` },
-          { metric: 'CPU per poster: daemon / plain sharp path', value: `${daemonCpu.toFixed(0)} / ${plainCpu.toFixed(0)} ms`, result: `${(daemonCpu / plainCpu).toFixed(2)}× (pipeline overhead)` },
-          ...(pillowCpu === undefined ? [] : [{ metric: 'vs the seed\'s Pillow conversion (its CPU × 60 ÷ 2)', value: `${((pillowCpu * JOBS) / CORES / 1000).toFixed(1)} s`, result: `batch takes ${(wallMs / ((pillowCpu * JOBS) / CORES)).toFixed(2)}× Pillow's bound` }]),
-          { metric: '/healthz during the batch (2nd process)', value: `p50 ${p(latency.healthz, 0.5)} / p99 ${p(latency.healthz, 0.99)} ms (n=${latency.healthz.length})` },
-          { metric: 'GET /api/actors/:id during the batch', value: `p50 ${p(latency.actor, 0.5)} / p99 ${p(latency.actor, 0.99)} ms (n=${latency.actor.length})` },
+          {
+            metric: `batch wall time (limit ${(limitMs / 1000).toFixed(1)} s)`,
+            value: `${(wallMs / 1000).toFixed(1)} s`,
+            target: '≥ 90% of the limit',
+            result: `${(share * 100).toFixed(0)}% ${share >= 0.9 ? '✓' : '✗'}`,
+          },
+          {
+            metric: 'CPU per poster: daemon / plain sharp path',
+            value: `${daemonCpu.toFixed(0)} / ${plainCpu.toFixed(0)} ms`,
+            result: `${(daemonCpu / plainCpu).toFixed(2)}× (pipeline overhead)`,
+          },
+          ...(pillowCpu === undefined
+            ? []
+            : [
+                {
+                  metric: "vs the seed's Pillow conversion (its CPU × 60 ÷ 2)",
+                  value: `${((pillowCpu * JOBS) / CORES / 1000).toFixed(1)} s`,
+                  result: `batch takes ${(wallMs / ((pillowCpu * JOBS) / CORES)).toFixed(2)}× Pillow's bound`,
+                },
+              ]),
+          {
+            metric: '/healthz during the batch (2nd process)',
+            value: `p50 ${p(latency.healthz, 0.5)} / p99 ${p(latency.healthz, 0.99)} ms (n=${latency.healthz.length})`,
+          },
+          {
+            metric: 'GET /api/actors/:id during the batch',
+            value: `p50 ${p(latency.actor, 0.5)} / p99 ${p(latency.actor, 0.99)} ms (n=${latency.actor.length})`,
+          },
         ],
-        data: { jobs: JOBS, wallMs, limitMs, shareOfLimit: share, plainCpuMs: plainCpu, daemonCpuMsPerPoster: daemonCpu, pillowCpuMs: pillowCpu, latency: { healthzP50: quantile(latency.healthz, 0.5), healthzP99: quantile(latency.healthz, 0.99), actorP50: quantile(latency.actor, 0.5), actorP99: quantile(latency.actor, 0.99) } },
+        data: {
+          jobs: JOBS,
+          wallMs,
+          limitMs,
+          shareOfLimit: share,
+          plainCpuMs: plainCpu,
+          daemonCpuMsPerPoster: daemonCpu,
+          pillowCpuMs: pillowCpu,
+          latency: {
+            healthzP50: quantile(latency.healthz, 0.5),
+            healthzP99: quantile(latency.healthz, 0.99),
+            actorP50: quantile(latency.actor, 0.5),
+            actorP99: quantile(latency.actor, 0.99),
+          },
+        },
       };
     } finally {
       await daemon.dispose();

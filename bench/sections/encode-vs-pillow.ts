@@ -36,7 +36,7 @@ async function lgFloorCpuMs(inputs: Buffer[]): Promise<number> {
  */
 const section: BenchSection = {
   name: 'encode-vs-pillow',
-  title: 'Encode: the seed\'s Pillow code vs our encode stage vs the lg floor (3 real photos, 1024² PNG in)',
+  title: "Encode: the seed's Pillow code vs our encode stage vs the lg floor (3 real photos, 1024² PNG in)",
   async run() {
     const photos = await photoPosters();
     const inputs = photos.map((photo) => photo.png);
@@ -51,7 +51,12 @@ const section: BenchSection = {
       return { rows, data, notice: pillow.missing };
     }
     const pillowCpu = mean(pillow.images.map((image) => quantile(image.cpuMs, 0.5)));
-    rows.push({ metric: 'CPU per poster: Pillow / ours / lg floor', value: `${pillowCpu.toFixed(0)} / ${oursCpu.toFixed(0)} / ${floorCpu.toFixed(0)} ms`, target: 'ours ≤ Pillow', result: `ours ${(oursCpu / pillowCpu).toFixed(2)}× Pillow` });
+    rows.push({
+      metric: 'CPU per poster: Pillow / ours / lg floor',
+      value: `${pillowCpu.toFixed(0)} / ${oursCpu.toFixed(0)} / ${floorCpu.toFixed(0)} ms`,
+      target: 'ours ≤ Pillow',
+      result: `ours ${(oursCpu / pillowCpu).toFixed(2)}× Pillow`,
+    });
     const perSize: Record<string, unknown> = {};
     for (const size of SIZES) {
       const ratios: number[] = [];
@@ -63,14 +68,30 @@ const section: BenchSection = {
         const ratio = ours[i]!.sizes[size].length / pillow.images[i]!.sizes[size].length;
         ratios.push(ratio);
         deltas.push(ourSsim - pillowSsim);
-        detail.push({ photo: photos[i]!.name, oursBytes: ours[i]!.sizes[size].length, pillowBytes: pillow.images[i]!.sizes[size].length, oursSsim: ourSsim, pillowSsim });
+        detail.push({
+          photo: photos[i]!.name,
+          oursBytes: ours[i]!.sizes[size].length,
+          pillowBytes: pillow.images[i]!.sizes[size].length,
+          oursSsim: ourSsim,
+          pillowSsim,
+        });
       }
       perSize[size] = detail;
       const worstRatio = Math.max(...ratios);
       const worstDelta = Math.min(...deltas);
-      rows.push({ metric: `${size} bytes, ours ÷ Pillow (worst photo)`, value: worstRatio.toFixed(3), target: '≤ 1.01', result: worstRatio <= 1.01 ? '✓' : '✗' });
+      rows.push({
+        metric: `${size} bytes, ours ÷ Pillow (worst photo)`,
+        value: worstRatio.toFixed(3),
+        target: '≤ 1.01',
+        result: worstRatio <= 1.01 ? '✓' : '✗',
+      });
       // Below 0.0005 SSIM the two differ only by their Lanczos implementations (libwebp is the same encoder).
-      rows.push({ metric: `${size} SSIM, ours − Pillow (worst photo)`, value: worstDelta.toFixed(4), target: '≥ 0 (±0.0005)', result: worstDelta >= -0.0005 ? '✓' : '✗' });
+      rows.push({
+        metric: `${size} SSIM, ours − Pillow (worst photo)`,
+        value: worstDelta.toFixed(4),
+        target: '≥ 0 (±0.0005)',
+        result: worstDelta >= -0.0005 ? '✓' : '✗',
+      });
     }
     return { rows, data: { ...data, pillowVersion: pillow.version, pillowCpuMs: pillowCpu, sizes: perSize } };
   },

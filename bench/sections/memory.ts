@@ -58,9 +58,19 @@ const section: BenchSection = {
       return {
         rows: [
           { metric: 'RSS after start (baseline)', value: `${baseline.rssMiB.toFixed(0)} MiB` },
-          ...peaks.map((peak) => ({ metric: `peak RSS after ${peak.posters} posters`, value: `${peak.peakMiB.toFixed(0)} MiB`, target: '< 300 MiB', result: peak.peakMiB < 300 ? '✓' : '✗' })),
+          ...peaks.map((peak) => ({
+            metric: `peak RSS after ${peak.posters} posters`,
+            value: `${peak.peakMiB.toFixed(0)} MiB`,
+            target: '< 300 MiB',
+            result: peak.peakMiB < 300 ? '✓' : '✗',
+          })),
           { metric: `peak growth ${COUNTS[0]} → ${COUNTS.at(-1)}`, value: `${growth.toFixed(2)}×`, target: '≤ 1.20×', result: growth <= 1.2 ? '✓' : '✗' },
-          { metric: `RSS ${IDLE_MS / 1000} s after the last job`, value: `${idle.rssMiB.toFixed(0)} MiB`, target: 'near baseline', result: `${(idle.rssMiB / baseline.rssMiB).toFixed(2)}× baseline` },
+          {
+            metric: `RSS ${IDLE_MS / 1000} s after the last job`,
+            value: `${idle.rssMiB.toFixed(0)} MiB`,
+            target: 'near baseline',
+            result: `${(idle.rssMiB / baseline.rssMiB).toFixed(2)}× baseline`,
+          },
         ],
         data: { baselineMiB: baseline.rssMiB, peaks, idleMiB: idle.rssMiB, growth },
       };

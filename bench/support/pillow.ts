@@ -20,20 +20,27 @@ export interface PillowResult {
 export async function runPillow(inputs: Buffer[], runs: number): Promise<PillowResult | { missing: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pf-pillow-'));
   try {
-    const check = await promisify(execFile)(PYTHON, ['-c', 'import PIL.Image, PIL.features; print(PIL.features.check("webp"))']).catch((error: unknown) => ({ stdout: '', error }));
-    if (check.stdout.trim() !== 'True') return { missing: `Pillow with WebP not found for ${PYTHON} (apt-get install python3-pil); Pillow columns skipped` };
-    const files = await Promise.all(inputs.map(async (png, i) => {
-      const file = path.join(dir, `${i}.png`);
-      await writeFile(file, png);
-      return file;
+    const check = await promisify(execFile)(PYTHON, ['-c', 'import PIL.Image, PIL.features; print(PIL.features.check("webp"))']).catch((error: unknown) => ({
+      stdout: '',
+      error,
     }));
+    if (check.stdout.trim() !== 'True') return { missing: `Pillow with WebP not found for ${PYTHON} (apt-get install python3-pil); Pillow columns skipped` };
+    const files = await Promise.all(
+      inputs.map(async (png, i) => {
+        const file = path.join(dir, `${i}.png`);
+        await writeFile(file, png);
+        return file;
+      }),
+    );
     const { stdout } = await promisify(execFile)(PYTHON, [SCRIPT, dir, String(runs), ...files], { maxBuffer: 1 << 20 });
     const parsed = JSON.parse(stdout) as { pillow: string; images: { cpu_ms: number[] }[] };
-    const images = await Promise.all(parsed.images.map(async (image, i) => {
-      const read = (size: PosterSize) => readFile(path.join(dir, `${i}_${size}.webp`));
-      const [sm, md, lg] = await Promise.all([read('sm'), read('md'), read('lg')]);
-      return { sizes: { sm, md, lg }, cpuMs: image.cpu_ms };
-    }));
+    const images = await Promise.all(
+      parsed.images.map(async (image, i) => {
+        const read = (size: PosterSize) => readFile(path.join(dir, `${i}_${size}.webp`));
+        const [sm, md, lg] = await Promise.all([read('sm'), read('md'), read('lg')]);
+        return { sizes: { sm, md, lg }, cpuMs: image.cpu_ms };
+      }),
+    );
     return { version: parsed.pillow, images };
   } finally {
     await rm(dir, { recursive: true, force: true });

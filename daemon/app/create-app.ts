@@ -41,7 +41,11 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/actors', regenerateRoutes(deps));
   app.route('/api/actors', actorRoutes(deps));
   app.route('/api/jobs', jobRoutes(deps));
-  if (deps.events) app.route('/', eventRoutes({ events: deps.events, sseHeartbeatMs: deps.sseHeartbeatMs }, security.sseMaxClients ? connectionCap(security.sseMaxClients) : undefined));
+  if (deps.events)
+    app.route(
+      '/',
+      eventRoutes({ events: deps.events, sseHeartbeatMs: deps.sseHeartbeatMs }, security.sseMaxClients ? connectionCap(security.sseMaxClients) : undefined),
+    );
   if (deps.info) app.route('/', infoRoutes(deps.info));
   answerWrongMethods(app);
   app.all('/api/*', notFoundHandler);

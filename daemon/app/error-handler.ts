@@ -26,5 +26,4 @@ export function createErrorHandler(logger: AppLogger): ErrorHandler {
   };
 }
 
-export const notFoundHandler: NotFoundHandler = (c) =>
-  errorResponse(c, 'not_found', `Nothing at ${c.req.method} ${c.req.path}; the API lives under /api`);
+export const notFoundHandler: NotFoundHandler = (c) => errorResponse(c, 'not_found', `Nothing at ${c.req.method} ${c.req.path}; the API lives under /api`);

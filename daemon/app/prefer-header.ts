@@ -4,7 +4,5 @@
  */
 export function prefersRespondAsync(prefer: string | undefined): boolean {
   if (!prefer) return false;
-  return prefer
-    .split(',')
-    .some((preference) => preference.split(/[;=]/, 1)[0]?.trim().toLowerCase() === 'respond-async');
+  return prefer.split(',').some((preference) => preference.split(/[;=]/, 1)[0]?.trim().toLowerCase() === 'respond-async');
 }

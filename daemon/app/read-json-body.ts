@@ -11,10 +11,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 export async function readJsonBody(c: Context): Promise<unknown> {
   const contentType = c.req.header('Content-Type');
   if (!contentType || !JSON_TYPE.test(contentType)) {
-    throw new PipelineError(
-      'invalid_request',
-      `Expected Content-Type application/json but received ${contentType ?? 'none'}; send the body as JSON`,
-    );
+    throw new PipelineError('invalid_request', `Expected Content-Type application/json but received ${contentType ?? 'none'}; send the body as JSON`);
   }
   const text = await c.req.text();
   try {

@@ -14,6 +14,7 @@ export function safeRelativePath(encoded: string): string | null {
     return null;
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what we reject
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
   if (path === '' || /[\\\u0000-\u001f\u007f]/.test(path) || /^[A-Za-z]:/.test(path)) return null;
   const segments = path.split('/');
   return segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..') ? path : null;

@@ -21,7 +21,7 @@ describe('createDaemonClient', () => {
     expect(seen).toEqual([1, 2].map(() => ({ prefer: 'respond-async', authorization: 'Bearer the token', body: REQUEST })));
   });
 
-  it('turns an error answer into a PipelineError with the daemon\'s code and message', async () => {
+  it("turns an error answer into a PipelineError with the daemon's code and message", async () => {
     peer = await startHttpPeer((_, res) => sendJson(res, 404, { success: false, error: 'actor_not_found', message: 'No actor with id or name "x"' }));
     await expect(createDaemonClient(peer.origin).actor('x')).rejects.toMatchObject({ code: 'actor_not_found', message: 'No actor with id or name "x"' });
   });

@@ -70,7 +70,10 @@ export function createDaemonClient(baseUrl: string, apiToken?: string): DaemonCl
     },
     job: (id) => json<Job>(`/api/jobs/${encodeURIComponent(id)}`),
     async *events(lastEventId, signal) {
-      const response = await call('/api/events', { headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) }, signal });
+      const response = await call('/api/events', {
+        headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+        signal,
+      });
       if (!response.ok || !response.body) throw new Error(`Expected an event stream from ${baseUrl}/api/events but received HTTP ${response.status}`);
       const parser = createSseParser();
       const decoder = new TextDecoder();

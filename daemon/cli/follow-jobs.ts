@@ -62,7 +62,9 @@ export function followJobs(client: DaemonClient, url: string, onProgress: (job: 
       } catch (error) {
         if (controller.signal.aborted) return;
         if (++failures < MAX_FAILURES) continue;
-        allEnded.reject(new PipelineError('shutting_down', `Lost the daemon at ${url} before its jobs finished (${String(error)}); they resume when it starts again.`));
+        allEnded.reject(
+          new PipelineError('shutting_down', `Lost the daemon at ${url} before its jobs finished (${String(error)}); they resume when it starts again.`),
+        );
         onConnected(); // a caller waiting to submit learns of the failure through finished()
         return;
       }
@@ -74,7 +76,7 @@ export function followJobs(client: DaemonClient, url: string, onProgress: (job: 
   return {
     connected,
     async finished(ids) {
-      ids.forEach((id) => wanted.add(id));
+      for (const id of ids) wanted.add(id);
       for (const id of ids) if (latest.has(id)) onProgress(latest.get(id)!);
       if ([...wanted].every(ended)) allEnded.resolve();
       void sweep();

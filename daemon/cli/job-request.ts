@@ -12,5 +12,7 @@ export function requestFor(actor: Actor, seed: number | undefined): RegenerateRe
 
 /** What the CLI prints for a finished job: the seed's response, or the error body the API would answer. */
 export function outcomeOf(job: Job): Job['result'] | ErrorBody {
-  return job.result ?? { success: false, error: job.error?.error ?? 'internal_error', message: job.error?.message ?? 'unknown failure', details: job.error?.details };
+  return (
+    job.result ?? { success: false, error: job.error?.error ?? 'internal_error', message: job.error?.message ?? 'unknown failure', details: job.error?.details }
+  );
 }

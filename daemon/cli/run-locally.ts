@@ -49,6 +49,7 @@ export async function runLocally(config: Config, args: CliArgs, logger: Logger, 
 
 async function findActor(core: Core, key: string): Promise<Actor> {
   const actor = await core.actors.find(key);
-  if (!actor) throw new PipelineError('actor_not_found', `No actor with id or name ${JSON.stringify(key)}; list them with GET /api/actors or data/actorsData.json`);
+  if (!actor)
+    throw new PipelineError('actor_not_found', `No actor with id or name ${JSON.stringify(key)}; list them with GET /api/actors or data/actorsData.json`);
   return actor;
 }

@@ -5,11 +5,7 @@ describe('createSseParser', () => {
   it('parses fields, multi-line data, comments and retry', () => {
     const frames = createSseParser().push('retry: 3000\n\n: heartbeat\n\nevent: job\nid: 7\ndata: {"a":1}\ndata:second\n\n');
 
-    expect(frames).toEqual([
-      { retry: 3000, comments: [] },
-      { comments: ['heartbeat'] },
-      { event: 'job', id: '7', data: '{"a":1}\nsecond', comments: [] },
-    ]);
+    expect(frames).toEqual([{ retry: 3000, comments: [] }, { comments: ['heartbeat'] }, { event: 'job', id: '7', data: '{"a":1}\nsecond', comments: [] }]);
   });
 
   it.each([

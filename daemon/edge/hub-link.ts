@@ -64,7 +64,9 @@ export function connectToHub(options: HubLinkOptions): HubLink {
       options.onConnected?.();
       logger.info({ edge: options.edgeUrl, replayedAfter: hello.last_event_id }, 'connected to the edge event hub');
     });
-    current.addEventListener('error', (event) => logger.debug({ edge: options.edgeUrl, error: messageOf((event as { error?: unknown }).error) }, 'edge hub connection error'));
+    current.addEventListener('error', (event) =>
+      logger.debug({ edge: options.edgeUrl, error: messageOf((event as { error?: unknown }).error) }, 'edge hub connection error'),
+    );
     current.addEventListener('close', (event) => {
       unsubscribe();
       if (closed) return;

@@ -3,7 +3,6 @@ import type { ActorsReader } from '../app/app-deps.js';
 import { ACTORS_SNAPSHOT_KEY } from '../../shared/edge-protocol.js';
 import type { Storage } from '../pipeline/4-upload/storage.js';
 
-
 export interface SnapshotPublisher {
   /** Publishes the current actors now (or right after the publish in flight); resolves once they are out. */
   publish(): Promise<void>;
@@ -31,7 +30,9 @@ export function createSnapshotPublisher(options: { actors: Pick<ActorsReader, 'l
     const start = () => {
       next = undefined;
       inFlight = publishOnce()
-        .catch((error: unknown) => logger.error({ err: error, key: ACTORS_SNAPSHOT_KEY }, 'could not publish the actors snapshot; the edge serves the previous one'))
+        .catch((error: unknown) =>
+          logger.error({ err: error, key: ACTORS_SNAPSHOT_KEY }, 'could not publish the actors snapshot; the edge serves the previous one'),
+        )
         .finally(() => (inFlight = undefined));
       return inFlight;
     };

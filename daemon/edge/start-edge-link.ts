@@ -14,7 +14,15 @@ export function startEdgeLink(options: { edgeUrl: string; token: string; core: C
   const publish = () => void snapshot.publish();
   const stopWatching = core.actors.onChange(publish);
   // Published on every hub connect (the first included): the edge may have restarted with an empty bucket.
-  const hub = connectToHub({ edgeUrl: options.edgeUrl, token: options.token, events: core.events, jobs: core.jobs, info: options.info, logger, onConnected: publish });
+  const hub = connectToHub({
+    edgeUrl: options.edgeUrl,
+    token: options.token,
+    events: core.events,
+    jobs: core.jobs,
+    info: options.info,
+    logger,
+    onConnected: publish,
+  });
   return {
     close() {
       stopWatching();

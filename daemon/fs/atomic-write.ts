@@ -79,6 +79,5 @@ export async function unlessMissing<T>(operation: Promise<T>): Promise<T | undef
 
 /** True when `error` is a Node system error with one of the given codes. */
 export function isErrno(error: unknown, ...codes: string[]): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string'
-    && codes.includes((error as NodeJS.ErrnoException).code!);
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && codes.includes((error as NodeJS.ErrnoException).code!);
 }

@@ -141,9 +141,7 @@ describe('withFileLock', () => {
 
   it('times out with a message naming the lock and its holder', async () => {
     await writeFile(lock, String(process.pid));
-    await expect(withFileLock(lock, async () => 'ran', { timeoutMs: 100 })).rejects.toThrow(
-      `waiting for the lock ${lock} (held by pid ${process.pid})`,
-    );
+    await expect(withFileLock(lock, async () => 'ran', { timeoutMs: 100 })).rejects.toThrow(`waiting for the lock ${lock} (held by pid ${process.pid})`);
     expect(await readFile(lock, 'utf8')).toBe(String(process.pid));
   });
 

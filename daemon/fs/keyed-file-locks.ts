@@ -17,7 +17,8 @@ const SAFE_NAME = /^[A-Za-z0-9_-]{1,100}$/;
 export function createKeyedFileLocks(dir: string, prefix: string, options: FileLockOptions = {}): KeyedLock {
   let ready: Promise<unknown> | undefined;
   return async (key, fn, signal) => {
-    await (ready ??= mkdir(dir, { recursive: true }));
+    ready ??= mkdir(dir, { recursive: true });
+    await ready;
     const name = SAFE_NAME.test(key) ? key : createHash('sha256').update(key).digest('hex').slice(0, 32);
     return withFileLock(path.join(dir, `${prefix}${name}.lock`), fn, { ...options, signal });
   };

@@ -1,16 +1,12 @@
 import { watch } from 'chokidar';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 /**
  * Calls `onChange` whenever `file` is created, edited in place or replaced by a rename. The parent
  * directory is watched (filtered to the one name) rather than the file, because an atomic replace
  * swaps the inode a file watch would be attached to. Resolves once the watcher is ready.
  */
-export async function watchFile(
-  file: string,
-  onChange: () => void,
-  onError: (error: unknown) => void,
-): Promise<{ close(): Promise<void> }> {
+export async function watchFile(file: string, onChange: () => void, onError: (error: unknown) => void): Promise<{ close(): Promise<void> }> {
   const target = resolve(file);
   const dir = dirname(target);
   const watcher = watch(dir, {

@@ -68,16 +68,23 @@ function errorOffset(text: string): number | undefined {
     space();
     const char = text[i];
     if (char === '{') {
-      return list('}', () => {
+      list('}', () => {
         space();
         string();
         space();
         expect(':');
         value();
       });
+      return;
     }
-    if (char === '[') return list(']', value);
-    if (char === '"') return string();
+    if (char === '[') {
+      list(']', value);
+      return;
+    }
+    if (char === '"') {
+      string();
+      return;
+    }
     const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, i));
     if (literal) i += literal.length;
     else sticky(NUMBER);

@@ -38,14 +38,14 @@ export async function moveUnique(from: string, folder: string, name: string, opt
     const paths = [`${stem}.json`, ...companions.map((suffix) => `${stem}${suffix}`)].map((file) => join(folder, file));
     // Reserve before the first await, so a concurrent move cannot check the same names meanwhile.
     if (paths.some((path) => reserved.has(path))) continue;
-    paths.forEach((path) => reserved.add(path));
+    for (const path of paths) reserved.add(path);
     try {
       if (await noneExist(paths)) await before?.(stem);
       else if (!(isOwn && (await noneExist(paths.slice(0, 1))) && (await isOwn(paths.slice(1))))) continue;
       await rename(from, paths[0]!);
       return paths[0]!;
     } finally {
-      paths.forEach((path) => reserved.delete(path));
+      for (const path of paths) reserved.delete(path);
     }
   }
 }

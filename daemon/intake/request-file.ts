@@ -48,7 +48,8 @@ async function readCapped(path: string, maxBytes: number): Promise<{ bytes: Buff
   const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
   const handle = await open(path, flags).catch(async (error: unknown) => {
     // O_NOFOLLOW refuses a link with ELOOP, whatever it points at.
-    if (isErrno(error, 'ELOOP')) throw new PipelineError('invalid_request', `Expected a regular file for ${name} but received ${await linkKind(path)}. ${LINKS_REFUSED}`);
+    if (isErrno(error, 'ELOOP'))
+      throw new PipelineError('invalid_request', `Expected a regular file for ${name} but received ${await linkKind(path)}. ${LINKS_REFUSED}`);
     throw new PipelineError('invalid_request', `${name} could not be opened (${messageOf(error)}). Drop a regular JSON file, not a link.`);
   });
   try {
@@ -75,7 +76,8 @@ async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
   let length = 0;
   for (;;) {
     const { bytesRead } = await handle.read(buffer, length, limit - length, length);
-    if (bytesRead === 0 || (length += bytesRead) === limit) return buffer.subarray(0, length);
+    length += bytesRead;
+    if (bytesRead === 0 || length === limit) return buffer.subarray(0, length);
   }
 }
 
@@ -96,6 +98,6 @@ export async function resolveRequest(data: unknown, actors: ActorsStore): Promis
   if (!actor) {
     throw new PipelineError('actor_not_found', `No actor with id "${actorId}" in actorsData.json. Check actor_id against GET /api/actors.`);
   }
-  requireActorName(actor, request.actor_name, '. Use the actor\'s name from actorsData.json.');
+  requireActorName(actor, request.actor_name, ". Use the actor's name from actorsData.json.");
   return { actor, request };
 }

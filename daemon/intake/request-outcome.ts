@@ -39,9 +39,7 @@ const failed = (error: ErrorCode, message: string): RequestOutcome => ({ status:
  */
 export function finishRequest(dir: string, processingPath: string, name: string, outcome: RequestOutcome): Promise<string> {
   const [folder, suffix, body] =
-    outcome.status === 'done'
-      ? [join(dir, 'done'), '.result.json', outcome.result]
-      : [join(dir, 'failed'), '.error.json', outcome.failure];
+    outcome.status === 'done' ? [join(dir, 'done'), '.result.json', outcome.result] : [join(dir, 'failed'), '.error.json', outcome.failure];
   const text = `${JSON.stringify(body, null, 2)}\n`;
   return moveUnique(processingPath, folder, name, {
     companions: [suffix],

@@ -36,12 +36,23 @@ class FakeJobs implements JobService {
     if (running) return { job: running, joined: true };
     const now = new Date().toISOString();
     const job: Job = {
-      id: `job-${this.jobs.size + 1}`, source: input.source, mode: 'publish', actor_id: String(input.actor.id),
-      actor_name: input.actor.name, request: input.request, status: 'running', stage: 'generating', percent: 0,
-      created_at: now, updated_at: now,
+      id: `job-${this.jobs.size + 1}`,
+      source: input.source,
+      mode: 'publish',
+      actor_id: String(input.actor.id),
+      actor_name: input.actor.name,
+      request: input.request,
+      status: 'running',
+      stage: 'generating',
+      percent: 0,
+      created_at: now,
+      updated_at: now,
     };
     this.jobs.set(job.id, job);
-    this.finished.set(job.id, sleep(50).then(() => this.finish(job)));
+    this.finished.set(
+      job.id,
+      sleep(50).then(() => this.finish(job)),
+    );
     return { job, joined: false };
   }
   get = async (id: string) => this.jobs.get(id);
@@ -56,7 +67,10 @@ class FakeJobs implements JobService {
 }
 
 const resultFor = (job: Job): RegenerateResponse => ({
-  success: true, actor_id: job.actor_id, actor_name: job.actor_name, message: `from ${job.id}`,
+  success: true,
+  actor_id: job.actor_id,
+  actor_name: job.actor_name,
+  message: `from ${job.id}`,
   poster_frames: { accelerated: { webp_sm: 'a', webp_md: 'b', webp_lg: 'c' }, standard: { webp_sm: 'd', webp_md: 'e', webp_lg: 'f' } },
 });
 
@@ -88,14 +102,14 @@ async function start(maxFileBytes?: number) {
  * Waits until the request beside an outcome file (`done/a.json` for `done/a.result.json`) has been
  * moved there, which happens after the outcome file is written, then returns the outcome's JSON.
  */
+// biome-ignore lint/suspicious/noExplicitAny: outcome files are either shape; each test asserts the fields it reads
 async function outcome(path: string): Promise<any> {
   const request = join(requests, path.replace(/\.(result|error)\.json$/, '.json'));
   while (!(await lstat(request).catch(() => undefined))) await sleep(25);
   return JSON.parse(await readFile(join(requests, path), 'utf8'));
 }
 
-const drop = (name: string, body: unknown) =>
-  writeFile(join(requests, name), typeof body === 'string' ? body : JSON.stringify(body));
+const drop = (name: string, body: unknown) => writeFile(join(requests, name), typeof body === 'string' ? body : JSON.stringify(body));
 
 describe('startRequestsFolder', () => {
   it('runs a valid file and moves it to done/ with the response beside it', async () => {
@@ -104,9 +118,7 @@ describe('startRequestsFolder', () => {
     const result = await outcome('done/a.result.json');
     expect(result).toEqual(resultFor((await jobs.get('job-1'))!));
     expect(JSON.parse(await readFile(join(requests, 'done/a.json'), 'utf8'))).toEqual(valid);
-    expect(jobs.submitted).toEqual([
-      { source: 'folder', actor, request: { actor_name: actor.name, lora_model_url: valid.lora_model_url } },
-    ]);
+    expect(jobs.submitted).toEqual([{ source: 'folder', actor, request: { actor_name: actor.name, lora_model_url: valid.lora_model_url } }]);
     expect(await readdir(join(requests, 'processing'))).toEqual([]);
   });
 
@@ -138,7 +150,7 @@ describe('startRequestsFolder', () => {
     ['bad JSON', '{"actor_id": 7,', 'invalid_request', /not valid JSON/],
     ['binary junk', '\u0000\u00ff\u0001PNG', 'invalid_request', /not valid JSON/],
     ['an unknown actor', { ...valid, actor_id: 99 }, 'actor_not_found', /No actor with id "99"/],
-    ['another actor\'s name', { ...valid, actor_name: '0008_other' }, 'invalid_request', /Expected actor_name "0007_nordic_40_male"/],
+    ["another actor's name", { ...valid, actor_name: '0008_other' }, 'invalid_request', /Expected actor_name "0007_nordic_40_male"/],
     [
       'a missing actor_id',
       { actor_name: valid.actor_name, lora_model_url: valid.lora_model_url },
@@ -260,7 +272,7 @@ describe('startRequestsFolder', () => {
     expect(jobs.submitted).toEqual([]);
   });
 
-  it('records a failed job\'s error', async () => {
+  it("records a failed job's error", async () => {
     jobs.failWith = { error: 'generation_failed', message: 'GPU said no', stage: 'generating', details: { worker: 1 } };
     await start();
     await drop('c.json', valid);
@@ -280,7 +292,10 @@ describe('startRequestsFolder', () => {
     await start();
     await Promise.all([drop('one.json', valid), drop('two.json', valid)]);
     const results = await Promise.all([outcome('done/one.result.json'), outcome('done/two.result.json')]);
-    expect(results.map((r) => [r.success, r.actor_id])).toEqual([[true, '7'], [true, '7']]);
+    expect(results.map((r) => [r.success, r.actor_id])).toEqual([
+      [true, '7'],
+      [true, '7'],
+    ]);
     expect((await readdir(join(requests, 'done'))).sort()).toEqual(['one.json', 'one.result.json', 'two.json', 'two.result.json']);
   });
 

@@ -44,7 +44,7 @@ export function createRequestRunner(options: RequestRunnerOptions): (path: strin
     });
     log.info({ jobId: job.id, joined }, 'request file submitted');
     // Without the marker a crash before the move would run the request again; the job itself still runs.
-    await writeJobMarker(path, job.id).catch((error: unknown) => log.warn({ err: error }, 'could not record the request\'s job id'));
+    await writeJobMarker(path, job.id).catch((error: unknown) => log.warn({ err: error }, "could not record the request's job id"));
     return job;
   }
 

@@ -36,11 +36,11 @@ export const jobKey = (job: Pick<Job, 'mode' | 'actor_id'>): string => `${job.mo
 export function requireValidRequest(actor: Actor, request: RegenerateRequest): void {
   const parsed = parseRegenerateRequest(request);
   if (!parsed.ok) throw new PipelineError('invalid_request', `The request for actor ${String(actor.id)} is not valid; see details`, { details: parsed.issues });
-  requireActorName(actor, request.actor_name, '; use the actor\'s name from actorsData.json');
+  requireActorName(actor, request.actor_name, "; use the actor's name from actorsData.json");
   // The LoRA is the actor's identity: another actor's (or a foreign bucket's) would publish their face
   // under this name. An actor without a recorded LoRA takes the one the request names.
   if (typeof actor.lora_model_url === 'string') {
-    requireActorField(actor, 'lora_model_url', actor.lora_model_url, request.lora_model_url, '; use the actor\'s lora_model_url from actorsData.json');
+    requireActorField(actor, 'lora_model_url', actor.lora_model_url, request.lora_model_url, "; use the actor's lora_model_url from actorsData.json");
   }
 }
 

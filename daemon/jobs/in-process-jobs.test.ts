@@ -53,13 +53,17 @@ describe('in-process jobs', () => {
     const cleared: string[] = [];
     const fullStore: JobStore = {
       ...store,
-      save: (job) => (diskFull && job.status !== 'queued' && job.status !== 'running'
-        ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))
-        : store.save(job)),
+      save: (job) =>
+        diskFull && job.status !== 'queued' && job.status !== 'running'
+          ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))
+          : store.save(job),
     };
     const { run, pending } = controllableRun();
     const jobs = createInProcessJobs({
-      store: fullStore, events: createEventBus(), logger: pino({ level: 'silent' }), run,
+      store: fullStore,
+      events: createEventBus(),
+      logger: pino({ level: 'silent' }),
+      run,
       clearCheckpoints: async (id) => void cleared.push(id),
     });
     const { job } = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
@@ -191,7 +195,13 @@ describe('in-process jobs', () => {
   });
 
   it('lists the finished jobs of another owner without running them', async () => {
-    const cli = createInProcessJobs({ store, events: createEventBus(), logger: pino({ level: 'silent' }), run: async (j) => response(j), owner: { pid: 4242, token: 'cli' } });
+    const cli = createInProcessJobs({
+      store,
+      events: createEventBus(),
+      logger: pino({ level: 'silent' }),
+      run: async (j) => response(j),
+      owner: { pid: 4242, token: 'cli' },
+    });
     const { job } = await cli.submit({ source: 'cli', actor: actor(1), request: request(actor(1)) });
     await cli.waitFor(job.id);
     const daemon = service(async () => Promise.reject(new Error('must not run')));

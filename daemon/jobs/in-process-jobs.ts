@@ -63,12 +63,12 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
   /** Resolves true once this state of the job is written, false when it could not be (logged). */
   function persist(job: Job): Promise<boolean> {
     const snapshot = structuredClone(job);
-    const next = (persisted.get(job.id) ?? Promise.resolve(true)).then(
-      () => store.save(snapshot).then(() => true),
-    ).catch((error: unknown) => {
-      logger.error({ err: error, jobId: job.id }, 'could not persist job');
-      return false;
-    });
+    const next = (persisted.get(job.id) ?? Promise.resolve(true))
+      .then(() => store.save(snapshot).then(() => true))
+      .catch((error: unknown) => {
+        logger.error({ err: error, jobId: job.id }, 'could not persist job');
+        return false;
+      });
     persisted.set(job.id, next);
     return next;
   }
@@ -168,7 +168,11 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       const job = jobs.get(id);
       return job && structuredClone(job);
     },
-    list: async (limit = 50) => [...jobs.values()].sort(byNewest).slice(0, limit).map((job) => structuredClone(job)),
+    list: async (limit = 50) =>
+      [...jobs.values()]
+        .sort(byNewest)
+        .slice(0, limit)
+        .map((job) => structuredClone(job)),
     waitFor(id, signal) {
       const job = jobs.get(id);
       if (!job) return Promise.reject(new PipelineError('not_found', `No job with id ${JSON.stringify(id)}`));
@@ -208,7 +212,8 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
 }
 
 function unexpectedMessage(error: unknown): string {
-  if (isErrno(error, 'ENOSPC', 'EDQUOT')) return `The disk is full, so the job could not save its progress (${messageOf(error)}). Free space in DATA_DIR and regenerate.`;
+  if (isErrno(error, 'ENOSPC', 'EDQUOT'))
+    return `The disk is full, so the job could not save its progress (${messageOf(error)}). Free space in DATA_DIR and regenerate.`;
   return messageOf(error);
 }
 const newJobId = () => `job_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;

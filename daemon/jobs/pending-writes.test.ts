@@ -8,11 +8,14 @@ describe('createPendingWrites', () => {
   it('retries until the write succeeds, then stops', async () => {
     let diskFull = true;
     const written: string[] = [];
-    const pending = createPendingWrites(async (j) => {
-      if (diskFull) return false;
-      written.push(j.id);
-      return true;
-    }, { firstDelayMs: 5, maxDelayMs: 20 });
+    const pending = createPendingWrites(
+      async (j) => {
+        if (diskFull) return false;
+        written.push(j.id);
+        return true;
+      },
+      { firstDelayMs: 5, maxDelayMs: 20 },
+    );
     pending.add(job('a'));
     await vi.waitFor(() => expect(pending.size).toBe(1));
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -7,8 +7,14 @@ export function createWaiters<T>() {
       return new Promise<T>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         const entry = {
-          resolve: (value: T) => { signal?.removeEventListener('abort', onAbort); resolve(value); },
-          reject: (reason: unknown) => { signal?.removeEventListener('abort', onAbort); reject(reason); },
+          resolve: (value: T) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(value);
+          },
+          reject: (reason: unknown) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(reason);
+          },
         };
         const onAbort = () => {
           pending.get(id)?.delete(entry);

@@ -36,7 +36,10 @@ export class ActorsIndex {
   /** An index holding `actors` in that order (tests, and stores without a database). */
   static of(actors: readonly Actor[]): ActorsIndex {
     const index = new ActorsIndex();
-    index.apply(actors.map((actor, position) => ({ id: String(actor.id), name: actor.name, position, json: JSON.stringify(actor) })), 0);
+    index.apply(
+      actors.map((actor, position) => ({ id: String(actor.id), name: actor.name, position, json: JSON.stringify(actor) })),
+      0,
+    );
     return index;
   }
 
@@ -87,7 +90,9 @@ export class ActorsIndex {
 
   /** The whole list as compact JSON, built once per revision. */
   json(): string {
-    this.body ??= `[${this.ordered().map((entry) => entry.json).join(',')}]`;
+    this.body ??= `[${this.ordered()
+      .map((entry) => entry.json)
+      .join(',')}]`;
     return this.body;
   }
 

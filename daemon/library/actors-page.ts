@@ -50,7 +50,10 @@ export function pageActors(entries: readonly IndexedActor[], query: ActorsPageQu
 function encodeCursor(entry: IndexedActor): string {
   const key = [entry.position, entry.name, entry.id, entry.updated];
   const bytes = new TextEncoder().encode(JSON.stringify(key));
-  return btoa(String.fromCharCode(...bytes)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/=+$/, '')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 function decodeCursor(cursor: string): IndexedActor {

@@ -26,7 +26,7 @@ export function actorsTable(db: LibraryDb) {
     VALUES (@id, @name, @position, @json, @updated, @revision)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, json = excluded.json,
       poster_updated_at = excluded.poster_updated_at, revision = excluded.revision`);
-  const renameAside = db.prepare<[string]>("UPDATE actors SET name = char(0) || id WHERE id = ?");
+  const renameAside = db.prepare<[string]>('UPDATE actors SET name = char(0) || id WHERE id = ?');
   const remove = db.prepare<[string]>('DELETE FROM actors WHERE id = ?');
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').pluck();
   const setMeta = db.prepare<[string, string]>('UPDATE meta SET value = ? WHERE key = ?');

@@ -45,7 +45,19 @@ describe('exportActorsFile', () => {
 describe('formatActorsFile', () => {
   it.each<[string, Actor[]]>([
     ['no actors', []],
-    ['nested and unknown fields', [{ id: 1, name: 'a', poster_frames: { accelerated: { webp_sm: 's', webp_md: 'm', webp_lg: 'l' }, standard: { webp_sm: 's', webp_md: 'm', webp_lg: 'l' } }, tags: ['x', { y: [] }], empty: {} }, { id: 'b2', name: 'b\nline', n: null }]],
+    [
+      'nested and unknown fields',
+      [
+        {
+          id: 1,
+          name: 'a',
+          poster_frames: { accelerated: { webp_sm: 's', webp_md: 'm', webp_lg: 'l' }, standard: { webp_sm: 's', webp_md: 'm', webp_lg: 'l' } },
+          tags: ['x', { y: [] }],
+          empty: {},
+        },
+        { id: 'b2', name: 'b\nline', n: null },
+      ],
+    ],
   ])('writes exactly JSON.stringify(actors, null, 2) and a newline (%s)', (_, actors) => {
     expect(formatActorsFile(ActorsIndex.of(actors).ordered())).toBe(`${JSON.stringify(actors, null, 2)}\n`);
   });

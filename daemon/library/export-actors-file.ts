@@ -31,15 +31,17 @@ export async function exportActorsFile(db: LibraryDb, table: ActorsTable, file: 
   const temp = await writeTempFile(file, text);
   let outcome: ExportOutcome = 'stale';
   try {
-    outcome = db.transaction((): ExportOutcome => {
-      if (Number(table.meta('exported_revision')) >= revision) return 'stale';
-      const current = fileIdentity(file);
-      if (current !== undefined && current !== table.meta('file_identity')) return 'file-changed';
-      renameSync(temp, file);
-      table.setMeta('exported_revision', revision);
-      table.setMeta('file_identity', fileIdentity(file) ?? '');
-      return 'written';
-    }).immediate();
+    outcome = db
+      .transaction((): ExportOutcome => {
+        if (Number(table.meta('exported_revision')) >= revision) return 'stale';
+        const current = fileIdentity(file);
+        if (current !== undefined && current !== table.meta('file_identity')) return 'file-changed';
+        renameSync(temp, file);
+        table.setMeta('exported_revision', revision);
+        table.setMeta('file_identity', fileIdentity(file) ?? '');
+        return 'written';
+      })
+      .immediate();
   } finally {
     if (outcome !== 'written') await rm(temp, { force: true });
   }

@@ -26,14 +26,16 @@ export async function importActorsFile(db: LibraryDb, table: ActorsTable, file: 
   const parsed = parseActors(file, text);
   const actors = portableUrls ? parsed.map(withPortablePosterUrls) : parsed;
   const rewritten = actors.some((actor, i) => actor !== parsed[i]);
-  return db.transaction((): ImportOutcome => {
-    if (identity === table.meta('file_identity')) return 'absorbed';
-    const changed = applyDiff(table, actors);
-    table.setMeta('file_identity', identity);
-    // The file already says what the library now holds, unless URLs were rewritten: then export it.
-    if (!rewritten) table.setMeta('exported_revision', table.revision());
-    return changed ? 'imported' : 'absorbed';
-  }).immediate();
+  return db
+    .transaction((): ImportOutcome => {
+      if (identity === table.meta('file_identity')) return 'absorbed';
+      const changed = applyDiff(table, actors);
+      table.setMeta('file_identity', identity);
+      // The file already says what the library now holds, unless URLs were rewritten: then export it.
+      if (!rewritten) table.setMeta('exported_revision', table.revision());
+      return changed ? 'imported' : 'absorbed';
+    })
+    .immediate();
 }
 
 /** Writes the difference between the table and `actors` under one new revision; false when there is none. */

@@ -5,11 +5,20 @@ import type { Job } from '../../shared/api-types.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
 import { openLibrary, type Library } from './open-library.js';
 
-const job = (id: string, status: Job['status']): Job => ({
-  id, source: 'api', mode: 'publish', actor_id: '1', actor_name: 'a', status, stage: 'queued', percent: 0,
-  created_at: `2026-01-01T00:00:0${id.at(-1)}Z`, updated_at: '2026-01-01T00:00:09Z',
-  request: { actor_name: 'a', lora_model_url: 's3://m/a.safetensors' },
-} as Job);
+const job = (id: string, status: Job['status']): Job =>
+  ({
+    id,
+    source: 'api',
+    mode: 'publish',
+    actor_id: '1',
+    actor_name: 'a',
+    status,
+    stage: 'queued',
+    percent: 0,
+    created_at: `2026-01-01T00:00:0${id.at(-1)}Z`,
+    updated_at: '2026-01-01T00:00:09Z',
+    request: { actor_name: 'a', lora_model_url: 's3://m/a.safetensors' },
+  }) as Job;
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let library: Library | undefined;
@@ -23,7 +32,7 @@ afterEach(async () => {
 const open = () => (library = openLibrary({ dataDir: dir.path, actorsFile: path.join(dir.path, 'actorsData.json') }));
 
 describe('job records in the library', () => {
-  it('moves an older install\'s jobs/*.json into the database and keeps their checkpoint files', async () => {
+  it("moves an older install's jobs/*.json into the database and keeps their checkpoint files", async () => {
     const jobsDir = path.join(dir.path, 'jobs');
     await mkdir(jobsDir);
     await writeFile(path.join(jobsDir, 'job_1.json'), JSON.stringify(job('job_1', 'queued')));
@@ -31,7 +40,10 @@ describe('job records in the library', () => {
     await writeFile(path.join(jobsDir, 'job_3.json'), '{ damaged');
     await writeFile(path.join(jobsDir, 'job_1.source'), 'image bytes');
     const { jobs, checkpoints } = open();
-    expect((await jobs.load()).map((j) => [j.id, j.status])).toEqual([['job_1', 'queued'], ['job_2', 'done']]);
+    expect((await jobs.load()).map((j) => [j.id, j.status])).toEqual([
+      ['job_1', 'queued'],
+      ['job_2', 'done'],
+    ]);
     expect(await readdir(jobsDir)).toEqual(['job_1.source']);
     expect(new TextDecoder().decode(await checkpoints.loadSource('job_1'))).toBe('image bytes');
   });

@@ -29,7 +29,9 @@ export function importLegacyJobs(db: LibraryDb, jobsDir: string): number {
       return []; // a record damaged from outside was skipped before the database existed too
     }
   });
-  db.transaction(() => jobs.forEach((job) => insert.run(jobRow(job)))).immediate();
+  db.transaction(() => {
+    for (const job of jobs) insert.run(jobRow(job));
+  }).immediate();
   for (const name of names) rmSync(path.join(jobsDir, name), { force: true });
   return jobs.length;
 }

@@ -62,12 +62,16 @@ describe('the library actors store', () => {
   it('keeps all 50 concurrent updates of different actors, in the file exactly as JSON.stringify(…, null, 2)', async () => {
     await writeFile(file, JSON.stringify(actorsOf(50)));
     const store = open();
-    await Promise.all(
-      actorsOf(50).map((a) => store.update(String(a.id), (actor) => ({ ...actor, poster_updated_at: `t${a.id}` }))),
-    );
+    await Promise.all(actorsOf(50).map((a) => store.update(String(a.id), (actor) => ({ ...actor, poster_updated_at: `t${a.id}` }))));
     await store.exported();
     const text = await readFile(file, 'utf8');
-    expect(text).toBe(`${JSON.stringify(actorsOf(50).map((a) => ({ ...a, poster_updated_at: `t${a.id}` })), null, 2)}\n`);
+    expect(text).toBe(
+      `${JSON.stringify(
+        actorsOf(50).map((a) => ({ ...a, poster_updated_at: `t${a.id}` })),
+        null,
+        2,
+      )}\n`,
+    );
     expect(await litter()).toEqual([]);
   });
 
@@ -88,11 +92,18 @@ describe('the library actors store', () => {
     await store.ready();
     const announced = nextChanges(store, 2);
     const child = promisify(execFile)(join(process.cwd(), 'node_modules/.bin/tsx'), [
-      join(import.meta.dirname, 'test-support/update-in-child.ts'), dir, file, '2', 'from the child',
+      join(import.meta.dirname, 'test-support/update-in-child.ts'),
+      dir,
+      file,
+      '2',
+      'from the child',
     ]);
     await store.update('1', (actor) => ({ ...actor, description: 'from the parent' }));
     await child;
-    expect((await announced).map((a) => [a.id, a.description]).sort()).toEqual([[1, 'from the parent'], [2, 'from the child']]);
+    expect((await announced).map((a) => [a.id, a.description]).sort()).toEqual([
+      [1, 'from the parent'],
+      [2, 'from the child'],
+    ]);
     await store.exported();
     expect((await readBack()).map((a) => a.description)).toEqual(['from the parent', 'from the child', undefined]);
   });
@@ -151,7 +162,10 @@ describe('the library actors store', () => {
     edited[0]!.description = 'theirs';
     await writeFile(file, JSON.stringify(edited));
     await external;
-    expect(seen.map((a) => [a.id, a.description])).toEqual([[2, 'mine'], [1, 'theirs']]);
+    expect(seen.map((a) => [a.id, a.description])).toEqual([
+      [2, 'mine'],
+      [1, 'theirs'],
+    ]);
   });
 
   it('announces an external atomic replace for the changed actor only', async () => {
@@ -170,8 +184,17 @@ describe('the library actors store', () => {
     const store = open();
     await store.list();
     const [a, b, c] = actorsOf(3);
-    await writeFile(file, JSON.stringify([{ ...c!, name: a!.name }, { ...a!, name: c!.name }]));
-    expect((await store.list()).map((x) => [x.id, x.name])).toEqual([[3, a!.name], [1, c!.name]]);
+    await writeFile(
+      file,
+      JSON.stringify([
+        { ...c!, name: a!.name },
+        { ...a!, name: c!.name },
+      ]),
+    );
+    expect((await store.list()).map((x) => [x.id, x.name])).toEqual([
+      [3, a!.name],
+      [1, c!.name],
+    ]);
     expect(await store.find(String(b!.id))).toBeUndefined();
   });
 
@@ -193,7 +216,11 @@ describe('the library actors store', () => {
   });
 
   it('rewrites legacy absolute local poster URLs to /media/… on import, unless told to keep them', async () => {
-    const urls = (base: string) => ({ webp_sm: `${base}/media/actors/a/poster_frame/a_poster_sm.webp?v=1`, webp_md: 'https://b.s3.amazonaws.com/x.webp', webp_lg: `${base}/media/x.webp` });
+    const urls = (base: string) => ({
+      webp_sm: `${base}/media/actors/a/poster_frame/a_poster_sm.webp?v=1`,
+      webp_md: 'https://b.s3.amazonaws.com/x.webp',
+      webp_lg: `${base}/media/x.webp`,
+    });
     const legacy = [{ id: 1, name: 'a', poster_frames: { accelerated: urls('http://127.0.0.1:8787'), standard: urls('http://[::1]:18787') } }];
     await writeFile(file, JSON.stringify(legacy));
     const store = open();

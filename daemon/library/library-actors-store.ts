@@ -98,7 +98,10 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
 
   const exporter = coalescedExport({
     delayMs: exportDelayMs,
-    revision: () => (pull(), index.revision),
+    revision: () => {
+      pull();
+      return index.revision;
+    },
     onError: (error) => logger?.error({ file, err: messageOf(error) }, 'could not export the actors file'),
     async exportOnce() {
       for (;;) {
@@ -131,7 +134,9 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
       exporter.schedule();
     }
   })();
-  const watching = started.then(() => (watch ? watchFile(file, onFileEvent, (error) => logger?.error({ file, err: messageOf(error) }, 'actors file watcher failed')) : undefined));
+  const watching = started.then(() =>
+    watch ? watchFile(file, onFileEvent, (error) => logger?.error({ file, err: messageOf(error) }, 'actors file watcher failed')) : undefined,
+  );
 
   return {
     async list() {
@@ -150,14 +155,16 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
     },
     async update(actorId, change) {
       await current();
-      const after = db.transaction((): Actor => {
-        const row = table.get(actorId);
-        if (!row) throw new PipelineError('actor_not_found', `No actor with id "${actorId}" in ${file}. Check the id against GET /api/actors.`);
-        const updated = change(JSON.parse(row.json) as Actor);
-        if (String(updated.id) !== actorId) throw new Error(`An actor update must keep id ${actorId} but returned id ${String(updated.id)}`);
-        if (JSON.stringify(updated) !== row.json) table.write(updated, row.position, table.nextRevision());
-        return updated;
-      }).immediate();
+      const after = db
+        .transaction((): Actor => {
+          const row = table.get(actorId);
+          if (!row) throw new PipelineError('actor_not_found', `No actor with id "${actorId}" in ${file}. Check the id against GET /api/actors.`);
+          const updated = change(JSON.parse(row.json) as Actor);
+          if (String(updated.id) !== actorId) throw new Error(`An actor update must keep id ${actorId} but returned id ${String(updated.id)}`);
+          if (JSON.stringify(updated) !== row.json) table.write(updated, row.position, table.nextRevision());
+          return updated;
+        })
+        .immediate();
       pull(true);
       exporter.schedule();
       return after;

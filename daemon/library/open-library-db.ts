@@ -33,7 +33,9 @@ function migrate(db: LibraryDb): void {
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > MIGRATIONS.length) {
-      throw new Error(`Expected a library database of schema version ≤ ${MIGRATIONS.length} but received version ${current}; it was written by a newer Posterframe.`);
+      throw new Error(
+        `Expected a library database of schema version ≤ ${MIGRATIONS.length} but received version ${current}; it was written by a newer Posterframe.`,
+      );
     }
     for (const sql of MIGRATIONS.slice(current)) db.exec(sql);
     db.pragma(`user_version = ${MIGRATIONS.length}`);

@@ -49,11 +49,7 @@ function duplicate(actor: Actor, index: number, ids: Map<string, number>, names:
 }
 
 function corrupt(file: string, reason: string): PipelineError {
-  return new PipelineError(
-    'actors_file_corrupt',
-    `${file} cannot be read: ${reason}. Fix or restore the file; it is left untouched until then.`,
-  );
+  return new PipelineError('actors_file_corrupt', `${file} cannot be read: ${reason}. Fix or restore the file; it is left untouched until then.`);
 }
 
-const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);

@@ -49,7 +49,10 @@ describe('trackForGracefulClose', () => {
     const reader = stream.body!.getReader();
     await reader.read();
     await close();
-    const outcome = await reader.read().then(({ done }) => (done ? 'ended' : 'more data'), () => 'cut');
+    const outcome = await reader.read().then(
+      ({ done }) => (done ? 'ended' : 'more data'),
+      () => 'cut',
+    );
     expect(outcome).not.toBe('more data');
     expect(server!.listening).toBe(false);
   });

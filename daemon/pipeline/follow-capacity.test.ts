@@ -7,11 +7,15 @@ const reported = async (reports: CapacityReport[], count: number) => {
   while (reports.length < count) await new Promise((resolve) => setImmediate(resolve));
 };
 
-describe('followCapacity: the generate limit follows the backend\'s workers', () => {
+describe("followCapacity: the generate limit follows the backend's workers", () => {
   it('allows two jobs per worker once the backend has answered', async () => {
     const limit = pLimit(MIN_SLOTS);
     const reports: CapacityReport[] = [];
-    const generate = followCapacity(limit, async () => 8, (report) => reports.push(report));
+    const generate = followCapacity(
+      limit,
+      async () => 8,
+      (report) => reports.push(report),
+    );
     expect(await generate(async () => 'ran')).toBe('ran');
     await reported(reports, 1);
     expect(limit.concurrency).toBe(16);
@@ -21,7 +25,11 @@ describe('followCapacity: the generate limit follows the backend\'s workers', ()
   it('never goes below MIN_SLOTS, so an endpoint scaled to zero still sees jobs waiting and scales up', async () => {
     const limit = pLimit(MIN_SLOTS);
     const reports: CapacityReport[] = [];
-    await followCapacity(limit, async () => 0, (report) => reports.push(report))(async () => undefined);
+    await followCapacity(
+      limit,
+      async () => 0,
+      (report) => reports.push(report),
+    )(async () => undefined);
     await reported(reports, 1);
     expect(limit.concurrency).toBe(MIN_SLOTS);
   });
@@ -29,7 +37,11 @@ describe('followCapacity: the generate limit follows the backend\'s workers', ()
   it('keeps the current concurrency and reports why when the look-up fails; the job still runs', async () => {
     const limit = pLimit(6);
     const reports: CapacityReport[] = [];
-    const generate = followCapacity(limit, async () => Promise.reject(new Error('HTTP 503')), (report) => reports.push(report));
+    const generate = followCapacity(
+      limit,
+      async () => Promise.reject(new Error('HTTP 503')),
+      (report) => reports.push(report),
+    );
     expect(await generate(async () => 'ran')).toBe('ran');
     await reported(reports, 1);
     expect(limit.concurrency).toBe(6);

@@ -30,7 +30,11 @@ export interface CapacityReport {
  * a job asks for a slot and the last answer is older than REFRESH_MS. A failed look-up keeps the
  * current concurrency; the job never waits for the look-up.
  */
-export function followCapacity(limit: LimitFunction, capacity: (signal: AbortSignal) => Promise<number>, onReport: (report: CapacityReport) => void = () => {}): Limit {
+export function followCapacity(
+  limit: LimitFunction,
+  capacity: (signal: AbortSignal) => Promise<number>,
+  onReport: (report: CapacityReport) => void = () => {},
+): Limit {
   let refreshedAt = Number.NEGATIVE_INFINITY;
   const refresh = async () => {
     try {

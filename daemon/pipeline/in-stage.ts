@@ -12,9 +12,7 @@ export async function inStage<T>(stage: JobStage, fallback: ErrorCode, signal: A
     return await work();
   } catch (error) {
     if (signal.aborted) throw signal.reason;
-    const failure = isPipelineError(error)
-      ? error
-      : new PipelineError(fallback, `${stage} failed: ${messageOf(error)}`, { cause: error });
+    const failure = isPipelineError(error) ? error : new PipelineError(fallback, `${stage} failed: ${messageOf(error)}`, { cause: error });
     failure.stage ??= stage;
     throw failure;
   }

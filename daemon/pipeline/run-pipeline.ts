@@ -66,15 +66,19 @@ export async function runPipeline(job: PipelineJob, deps: PipelineDeps, signal: 
   const frames = posterFrames(deps.storage, job.actor.name, version);
   const publishLock = deps.publishLock ?? ((_, publish) => publish());
   report('uploading', 100, 'publishing');
-  await publishLock(job.actor.name, async () => {
-    await inStage('uploading', 'storage_failed', signal, () => promoteDraft(deps.storage, deps.limits.upload, target));
+  await publishLock(
+    job.actor.name,
+    async () => {
+      await inStage('uploading', 'storage_failed', signal, () => promoteDraft(deps.storage, deps.limits.upload, target));
 
-    report('saving', 0, 'updating actorsData.json');
-    const updatedAt = (deps.now?.() ?? new Date()).toISOString();
-    await inStage('saving', 'internal_error', signal, () =>
-      deps.actors.update(job.actor.id, (actor) => ({ ...actor, poster_frames: frames, poster_updated_at: updatedAt })),
-    );
-  }, signal);
+      report('saving', 0, 'updating actorsData.json');
+      const updatedAt = (deps.now?.() ?? new Date()).toISOString();
+      await inStage('saving', 'internal_error', signal, () =>
+        deps.actors.update(job.actor.id, (actor) => ({ ...actor, poster_frames: frames, poster_updated_at: updatedAt })),
+      );
+    },
+    signal,
+  );
   // The poster is published; leftover drafts are only clutter, so failing to remove them is not the job's failure.
   // The checkpoints stay until the job service has recorded the job as done (see clearCheckpoints).
   await discardDraft(deps.storage, target).catch(() => {});

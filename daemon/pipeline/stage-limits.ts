@@ -22,7 +22,11 @@ export interface StageConcurrency {
  * @param capacity the generator's capacity look-up (Generator.capacity), followed unless `concurrency.generate` fixes it
  * @param onCapacity told each capacity look-up's outcome, for the log
  */
-export function createStageLimits(concurrency: StageConcurrency, capacity?: (signal: AbortSignal) => Promise<number>, onCapacity?: (report: CapacityReport) => void): StageLimits {
+export function createStageLimits(
+  concurrency: StageConcurrency,
+  capacity?: (signal: AbortSignal) => Promise<number>,
+  onCapacity?: (report: CapacityReport) => void,
+): StageLimits {
   const generate = pLimit(concurrency.generate ?? MIN_SLOTS);
   return {
     generate: concurrency.generate === undefined && capacity ? followCapacity(generate, capacity, onCapacity) : generate,

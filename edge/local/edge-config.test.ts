@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEdgeConfig } from './edge-config.js';
 
 describe('loadEdgeConfig (npm run edge)', () => {
-  it('defaults to port 8788 in front of the daemon at 127.0.0.1:8787, the daemon\'s API_TOKEN as DAEMON_TOKEN', () => {
+  it("defaults to port 8788 in front of the daemon at 127.0.0.1:8787, the daemon's API_TOKEN as DAEMON_TOKEN", () => {
     expect(loadEdgeConfig({ API_TOKEN: 't' }, '/srv')).toEqual({
       port: 8788,
       daemonUrl: 'http://127.0.0.1:8787',

@@ -32,7 +32,7 @@ export function loadEdgeConfig(env: Record<string, string | undefined>, cwd = pr
   const e = parsed.data;
   // The daemon and the edge share one .env: the daemon's API_TOKEN is the edge's DAEMON_TOKEN.
   const daemonToken = e.DAEMON_TOKEN ?? e.API_TOKEN;
-  if (!daemonToken) throw new Error('Invalid edge configuration:\n  DAEMON_TOKEN: required (the daemon\'s API_TOKEN; set either)');
+  if (!daemonToken) throw new Error("Invalid edge configuration:\n  DAEMON_TOKEN: required (the daemon's API_TOKEN; set either)");
   return {
     port: e.EDGE_PORT,
     daemonUrl: e.DAEMON_URL.replace(/\/+$/, ''),

@@ -12,7 +12,13 @@ const config = (() => {
     process.exit(1);
   }
 })();
-const edge = await startEdge({ daemonUrl: config.daemonUrl, daemonToken: config.daemonToken, apiToken: config.apiToken, port: config.port, stateDir: config.stateDir });
+const edge = await startEdge({
+  daemonUrl: config.daemonUrl,
+  daemonToken: config.daemonToken,
+  apiToken: config.apiToken,
+  port: config.port,
+  stateDir: config.stateDir,
+});
 console.log(`posterframe edge Worker (workerd) on ${edge.url}, in front of the daemon at ${config.daemonUrl}`);
 console.log(`start the daemon with EDGE_URL=${edge.url} STORAGE=edge and its API_TOKEN, if it is not running yet`);
 

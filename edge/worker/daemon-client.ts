@@ -29,7 +29,7 @@ export function createDaemonClient(env: Pick<EdgeEnv, 'DAEMON_URL' | 'DAEMON_TOK
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok) return body;
       // The daemon refusing the edge's token is the edge's misconfiguration, not the browser's missing token.
-      if (response.status === 401) throw daemonUnavailable('it refused the edge\'s DAEMON_TOKEN (set it to the daemon\'s API_TOKEN)');
+      if (response.status === 401) throw daemonUnavailable("it refused the edge's DAEMON_TOKEN (set it to the daemon's API_TOKEN)");
       if (isErrorBody(body)) throw new PipelineError(body.error, body.message, { details: body.details });
       // A tunnel or proxy in front of a stopped daemon answers with its own page.
       throw daemonUnavailable(`it answered HTTP ${response.status} without an error body`);

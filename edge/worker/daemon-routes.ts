@@ -55,7 +55,7 @@ export function daemonRoutes(options: { token: string; bucket: R2Bucket; hub: Du
 function requireToken(token: string): MiddlewareHandler {
   return async (c, next) => {
     if (token && hasBearerToken(c.req.header('Authorization'), token)) return next();
-    return errorResponse(c, 'unauthorized', 'Expected Authorization: Bearer <the daemon\'s API_TOKEN, the edge\'s DAEMON_TOKEN> on /_daemon/ routes');
+    return errorResponse(c, 'unauthorized', "Expected Authorization: Bearer <the daemon's API_TOKEN, the edge's DAEMON_TOKEN> on /_daemon/ routes");
   };
 }
 
@@ -64,6 +64,7 @@ function keyOf(url: string): string {
 }
 
 function requireKey(key: string | null): string {
-  if (key === null) throw new PipelineError('invalid_request', 'Expected an object key of "/"-separated names without "..", "\\", empty segments or control characters');
+  if (key === null)
+    throw new PipelineError('invalid_request', 'Expected an object key of "/"-separated names without "..", "\\", empty segments or control characters');
   return key;
 }

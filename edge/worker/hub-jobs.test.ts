@@ -3,17 +3,24 @@ import type { Job } from '../../shared/api-types.js';
 import { HubJobs } from './hub-jobs.js';
 
 const job = (id: string, fields: Partial<Job> = {}): Job => ({
-  id, source: 'api', mode: 'publish', actor_id: id, actor_name: `actor_${id}`,
+  id,
+  source: 'api',
+  mode: 'publish',
+  actor_id: id,
+  actor_name: `actor_${id}`,
   request: { actor_name: `actor_${id}`, lora_model_url: 's3://m/x.safetensors' },
-  status: 'queued', stage: 'queued', percent: 0,
-  created_at: `2026-01-01T00:00:${id.padStart(2, '0')}.000Z`, updated_at: '2026-01-01T00:01:00.000Z',
+  status: 'queued',
+  stage: 'queued',
+  percent: 0,
+  created_at: `2026-01-01T00:00:${id.padStart(2, '0')}.000Z`,
+  updated_at: '2026-01-01T00:01:00.000Z',
   ...fields,
 });
 
-describe('HubJobs (the hub\'s view of the daemon\'s jobs)', () => {
+describe("HubJobs (the hub's view of the daemon's jobs)", () => {
   it('lists the most recent first, like the daemon', () => {
     const jobs = new HubJobs();
-    ['1', '3', '2'].forEach((id) => jobs.put(job(id)));
+    for (const id of ['1', '3', '2']) jobs.put(job(id));
     expect(jobs.list().map((j) => j.id)).toEqual(['3', '2', '1']);
     expect(jobs.list(1).map((j) => j.id)).toEqual(['3']);
   });

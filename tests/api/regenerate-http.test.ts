@@ -14,7 +14,8 @@ function chunkedBody(text: string, size: number): ReadableStream<Uint8Array> {
   return new ReadableStream({
     pull(controller) {
       if (offset >= bytes.length) return controller.close();
-      controller.enqueue(bytes.slice(offset, (offset += size)));
+      controller.enqueue(bytes.slice(offset, offset + size));
+      offset += size;
     },
   });
 }

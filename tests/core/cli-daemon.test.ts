@@ -64,7 +64,13 @@ const runpodEnv = {
 const withRunpod = () => ({ ...runpodEnv, RUNPOD_BASE_URL: runpod.baseUrl });
 const runCalls = () => runpod.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/run')).length;
 /** RunPod jobs stay IN_PROGRESS until `finishGpuJobs()`. */
-const holdGpuJobs = () => runpod.setScenario({ steps: [{ status: 'IN_PROGRESS', polls: Infinity }, { status: 'COMPLETED', output: { image: posterPng } }] });
+const holdGpuJobs = () =>
+  runpod.setScenario({
+    steps: [
+      { status: 'IN_PROGRESS', polls: Infinity },
+      { status: 'COMPLETED', output: { image: posterPng } },
+    ],
+  });
 const finishGpuJobs = () => {
   runpod.setScenario({ steps: [{ status: 'COMPLETED', output: { image: posterPng } }] });
   for (const job of runpod.jobs.values()) job.step = job.steps.length - 1;
@@ -98,7 +104,9 @@ describe('the CLI with a daemon serving the same DATA_DIR', () => {
     const [job] = await jobsOf(daemon);
     expect(job).toMatchObject({ source: 'cli', actor_id: '2', status: 'done', request: { params: { seed: 5 } }, owner: { pid: process.pid } });
     expect(job!.result).toEqual(result);
-    const done = await sse.nextMatching((frame) => frame.event === 'job' && JSON.parse(frame.data!).id === job!.id && JSON.parse(frame.data!).status === 'done');
+    const done = await sse.nextMatching(
+      (frame) => frame.event === 'job' && JSON.parse(frame.data!).id === job!.id && JSON.parse(frame.data!).status === 'done',
+    );
     expect(JSON.parse(done.data!).result).toEqual(result);
     await sse.close();
 

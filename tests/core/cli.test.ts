@@ -38,7 +38,7 @@ describe('npm run regenerate', () => {
     expect(JSON.parse(stdout).map((r: { actor_id: string }) => r.actor_id)).toEqual(['1', '2', '3']);
   });
 
-  it('writes exactly JSON to stdout with `npm run -s regenerate -- --all` (the README\'s form)', async () => {
+  it("writes exactly JSON to stdout with `npm run -s regenerate -- --all` (the README's form)", async () => {
     const { code, stdout } = await runCli(['run', '-s', 'regenerate', '--', '--all'], env(), ['npm']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toHaveLength(3);

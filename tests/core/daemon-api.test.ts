@@ -105,7 +105,9 @@ describe('the daemon over real HTTP', () => {
   it('two requests for the same actor share one job', async () => {
     const actors = sampleActors(1);
     daemon = await startTestDaemon({ actors });
-    const [a, b] = await Promise.all([0, 1].map(() => post(`${daemon!.url}/api/actors/1/regenerate-poster-frame`, requestFor(actors[0]!), { prefer: 'respond-async' })));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => post(`${daemon!.url}/api/actors/1/regenerate-poster-frame`, requestFor(actors[0]!), { prefer: 'respond-async' })),
+    );
     expect((await a!.json()).job_id).toBe((await b!.json()).job_id);
   });
 

@@ -32,7 +32,11 @@ beforeAll(async () => {
     startRunpodPeer({ apiKey: API_KEY, endpointId: ENDPOINT }),
     startImageHost({ '/expired.png': { contentType: 'image/png', body: new TextEncoder().encode('<!DOCTYPE html><html>AccessDenied</html>') } }),
   ]);
-  blackPng = (await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#000' } }).png().toBuffer()).toString('base64');
+  blackPng = (
+    await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer()
+  ).toString('base64');
   const generated = await createBuiltinGenerator().generate({
     actor: { id: '1', name: actors[0]!.name, description: 'from the GPU', loraModelUrl: 's3://m/x' },
     params: { seed: 1 },
@@ -66,7 +70,13 @@ beforeEach(async () => {
 });
 
 async function bucketKeys(): Promise<string[]> {
-  const client = createS3Client({ region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, endpoint: s3.endpoint, forcePathStyle: true });
+  const client = createS3Client({
+    region: s3.region,
+    accessKeyId: s3.accessKeyId,
+    secretAccessKey: s3.secretAccessKey,
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+  });
   const listing = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
   return (listing.Contents ?? []).map((object) => object.Key!).sort();
 }
@@ -113,7 +123,9 @@ describe('GENERATOR=runpod with STORAGE=s3', () => {
     const lg = await fetch(body.poster_frames.standard.webp_lg);
     expect(lg.headers.get('content-type')).toBe('image/webp');
     expect(await sharp(new Uint8Array(await lg.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 1024, height: 1024 });
-    expect(body.poster_frames.standard.webp_lg).toMatch(new RegExp(`^${s3.endpoint}/${s3.bucket}/actors/${name}/poster_frame/${name}_poster_lg\\.webp\\?v=[0-9a-f]{10}$`));
+    expect(body.poster_frames.standard.webp_lg).toMatch(
+      new RegExp(`^${s3.endpoint}/${s3.bucket}/actors/${name}/poster_frame/${name}_poster_lg\\.webp\\?v=[0-9a-f]{10}$`),
+    );
 
     const saved: Actor[] = JSON.parse(await readFile(daemon.actorsFile, 'utf8'));
     expect(saved[0]!.poster_frames).toEqual(body.poster_frames);

@@ -15,14 +15,29 @@ beforeAll(async () => {
 afterAll(() => daemon?.dispose());
 
 /** node:http, because fetch will not send a Host header of our choosing. */
-function send(path: string, options: { method?: string; host?: string; body?: unknown } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function send(
+  path: string,
+  options: { method?: string; host?: string; body?: unknown } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const { port } = new URL(daemon.url);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: options.host ?? `127.0.0.1:${port}`, 'Content-Type': 'application/json', Prefer: 'respond-async' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: options.host ?? `127.0.0.1:${port}`, 'Content-Type': 'application/json', Prefer: 'respond-async' },
+      },
+      (res) => {
+        let text = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (text += chunk))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject).end(body);
   });
 }

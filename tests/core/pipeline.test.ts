@@ -72,9 +72,7 @@ describe('runPipeline', () => {
       expect([meta.format, meta.width, meta.height]).toEqual(['webp', { sm: 256, md: 512, lg: 1024 }[size], { sm: 256, md: 512, lg: 1024 }[size]]);
     }
     expect(result.version).toMatch(/^[0-9a-f]{10}$/);
-    expect(result.poster_frames.standard.webp_md).toBe(
-      `${BASE}/media/actors/${actor!.name}/poster_frame/${actor!.name}_poster_md.webp?v=${result.version}`,
-    );
+    expect(result.poster_frames.standard.webp_md).toBe(`${BASE}/media/actors/${actor!.name}/poster_frame/${actor!.name}_poster_md.webp?v=${result.version}`);
     const saved = await exportedActors();
     expect(saved[0].poster_frames).toEqual(result.poster_frames);
     expect(saved[0].extra).toEqual({ keep: 'field-1' });
@@ -88,7 +86,12 @@ describe('runPipeline', () => {
     const first = await runPipeline(job('job_p'), deps(), new AbortController().signal, noProgress);
     // Its drafts are gone (discarded after the save): a second publish would fail on them.
     const stages: JobStage[] = [];
-    const again = await runPipeline(job('job_p'), deps({ name: 'must-not-run', generate: () => Promise.reject(new Error('generated twice')) }), new AbortController().signal, (stage) => stages.push(stage));
+    const again = await runPipeline(
+      job('job_p'),
+      deps({ name: 'must-not-run', generate: () => Promise.reject(new Error('generated twice')) }),
+      new AbortController().signal,
+      (stage) => stages.push(stage),
+    );
     expect(again).toEqual(first);
     expect(stages).toEqual([]);
   });
@@ -115,8 +118,10 @@ describe('runPipeline', () => {
     expect(await storage.get(posterKey(actor!.name, 'sm'))).toBeNull();
   });
 
-  it('fails a blank (safety-checker black) image in the generating stage without publishing: the guard runs on the encode stage\'s decode', async () => {
-    const black = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#000' } }).png().toBuffer();
+  it("fails a blank (safety-checker black) image in the generating stage without publishing: the guard runs on the encode stage's decode", async () => {
+    const black = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     const blank: Generator = { name: 'blank', generate: async () => ({ kind: 'bytes', bytes: black }) };
     await expect(runPipeline(job('job_blank'), deps(blank), new AbortController().signal, noProgress)).rejects.toMatchObject({
       code: 'generation_failed',
@@ -132,7 +137,13 @@ describe('runPipeline', () => {
 
     let generations = 0;
     const builtin = createBuiltinGenerator();
-    const counting: Generator = { name: 'counting', generate: (request) => (generations++, builtin.generate({ ...request, params: { seed: 7 } })) };
+    const counting: Generator = {
+      name: 'counting',
+      generate: (request) => {
+        generations++;
+        return builtin.generate({ ...request, params: { seed: 7 } });
+      },
+    };
     const interrupt = new AbortController();
     const interrupted = await runPipeline(job('job_new'), deps(counting), interrupt.signal, (stage) => {
       if (stage === 'uploading') interrupt.abort(new Error('killed'));

@@ -10,7 +10,7 @@ describe('a DATA_DIR without an actors file, on a 360 px wide screen', () => {
     const { page, daemon } = ui;
     const empty = page.locator('empty-library');
     await empty.getByRole('heading', { name: 'No actors yet' }).waitFor();
-    const text = await empty.locator('div').innerText();
+    const text = await empty.locator('div').textContent();
     expect(text).toContain('The daemon’s data folder (DATA_DIR) has no actorsData.json.');
     expect(text).toContain('Put your own actorsData.json there');
     expect(text).toContain('cp data/samples/actorsData.json "$DATA_DIR/actorsData.json"');

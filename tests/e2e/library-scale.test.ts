@@ -38,7 +38,9 @@ describe('a library of 10,000 actors', () => {
       await expect.poll(() => firstRendered(page)).toBeGreaterThan(fraction * 10_000 - 3 * MAX_CARDS);
       expect(await cardCount(page)).toBeLessThanOrEqual(MAX_CARDS);
     }
-    await card(page, 10_000).getByRole('img', { name: `No poster yet for ${ACTORS.at(-1)!.name}` }).waitFor();
+    await card(page, 10_000)
+      .getByRole('img', { name: `No poster yet for ${ACTORS.at(-1)!.name}` })
+      .waitFor();
     await screenshot(page, 'scale-10000-bottom');
     await page.evaluate(() => window.scrollTo(0, 0));
     await card(page, 1).waitFor();
@@ -78,7 +80,9 @@ describe('a library of 10,000 actors', () => {
     const { page } = ui;
     const others = page.locator('actor-card:not([data-actor-id="2"])');
     // Mark the cards in the DOM; a re-created card would lose its mark.
-    await others.evaluateAll((cards) => cards.forEach((element) => element.setAttribute('data-test-mark', '')));
+    await others.evaluateAll((cards) => {
+      for (const element of cards) element.setAttribute('data-test-mark', '');
+    });
     const marked = await others.count();
 
     await confirmRegenerate(page, 2);

@@ -45,7 +45,17 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
   if (options.actors === undefined) await copyFile(SAMPLE_ACTORS, actorsFile);
   else if (options.actors) await writeFile(actorsFile, JSON.stringify(options.actors));
   const config = loadConfig(
-    { DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, HOST: '127.0.0.1', PORT: '0', GENERATOR: 'builtin', STORAGE: 'local', LOG_LEVEL: 'silent', DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1', ...options.env },
+    {
+      DATA_DIR: dataDir,
+      REQUESTS_DIR: requestsDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      GENERATOR: 'builtin',
+      STORAGE: 'local',
+      LOG_LEVEL: 'silent',
+      DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1',
+      ...options.env,
+    },
     temp,
   );
   const daemon = await startDaemon(config, { shutdownGraceMs: 1000, ...options.overrides }).catch(async (error: unknown) => {

@@ -27,7 +27,7 @@ describe('the edge Worker in workerd, with the daemon behind it', () => {
     expect(await (await fetch(`${t.edge.url}/api/actors/${ACTORS[1]!.name}`)).json()).toEqual(ACTORS[1]);
   });
 
-  it('answers GET /api/info with the daemon\'s backend and the edge\'s own actors and token', async () => {
+  it("answers GET /api/info with the daemon's backend and the edge's own actors and token", async () => {
     const info = await (await fetch(`${t.edge.url}/api/info`)).json();
 
     expect(info).toEqual({
@@ -47,9 +47,12 @@ describe('the edge Worker in workerd, with the daemon behind it', () => {
     expect((await fetch(`${t.edge.url}/app.js`)).status).toBe(200);
   });
 
-  it('validates a request with the daemon\'s schema and answers with the same error body', async () => {
+  it("validates a request with the daemon's schema and answers with the same error body", async () => {
     const bad = { ...requestFor(ACTORS[0]!), params: { steps: 'many' }, surprise: 1 };
-    const atDaemon = await fetch(regenerateUrl(t.daemon.url, ACTORS[0]!), { ...json(bad), headers: { 'content-type': 'application/json', authorization: `Bearer ${DAEMON_TOKEN}` } });
+    const atDaemon = await fetch(regenerateUrl(t.daemon.url, ACTORS[0]!), {
+      ...json(bad),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DAEMON_TOKEN}` },
+    });
     const atEdge = await fetch(regenerateUrl(t.edge.url, ACTORS[0]!), json(bad));
 
     expect(atEdge.status).toBe(400);
@@ -75,7 +78,11 @@ describe('the edge Worker in workerd, with the daemon behind it', () => {
       const finished = await events.nextMatching((frame) => frame.event === 'job' && (JSON.parse(frame.data!) as Job).status === 'done');
       expect(JSON.parse(finished.data!)).toMatchObject({ actor_id: String(actor.id), result });
       // The snapshot follows: the edge's actor now points at the new poster.
-      await until(async () => ((await (await fetch(`${t.edge.url}/api/actors/${actor.id}`)).json()) as Actor).poster_frames?.standard.webp_md === result.poster_frames.standard.webp_md);
+      await until(
+        async () =>
+          ((await (await fetch(`${t.edge.url}/api/actors/${actor.id}`)).json()) as Actor).poster_frames?.standard.webp_md ===
+          result.poster_frames.standard.webp_md,
+      );
       const jobs = (await (await fetch(`${t.edge.url}/api/jobs`)).json()) as Job[];
       expect(jobs[0]).toMatchObject({ actor_id: String(actor.id), status: 'done' });
     } finally {
@@ -123,7 +130,11 @@ describe('the edge Worker in workerd, with the daemon behind it', () => {
 
     const refused = await fetch(regenerateUrl(t.edge.url, actor!), json(requestFor(actor!)));
     expect(refused.status).toBe(503);
-    expect((await refused.json()) as ErrorBody).toMatchObject({ success: false, error: 'daemon_unavailable', message: expect.stringMatching(/unavailable.*Reading still works/) });
+    expect((await refused.json()) as ErrorBody).toMatchObject({
+      success: false,
+      error: 'daemon_unavailable',
+      message: expect.stringMatching(/unavailable.*Reading still works/),
+    });
     const events = await fetch(`${t.edge.url}/api/events`);
     expect(events.status).toBe(503);
     expect(await events.json()).toMatchObject({ success: false, error: 'daemon_unavailable' });

@@ -49,14 +49,24 @@ export async function startA1111Peer(options: A1111PeerOptions): Promise<A1111Pe
     const path = new URL(req.url ?? '/', 'http://peer').pathname;
     if (expected && req.headers.authorization !== expected) return sendJson(res, 401, { detail: 'Incorrect username or password' });
     if (path === '/sdapi/v1/loras' && req.method === 'GET') {
-      return sendJson(res, 200, options.loras.map((name) => ({ name, alias: name, path: `/models/Lora/${name}.safetensors`, metadata: {} })));
+      return sendJson(
+        res,
+        200,
+        options.loras.map((name) => ({ name, alias: name, path: `/models/Lora/${name}.safetensors`, metadata: {} })),
+      );
     }
     if (path === '/sdapi/v1/progress' && req.method === 'GET') {
       // Like A1111, an idle server reports step 0: a poll that beats the txt2img request (a loaded
       // machine) must not advance the generation's steps.
       if (pending) state.progressPolls += 1;
       const step = pending ? Math.min(STEPS, state.progressPolls * 10) : 0;
-      sendJson(res, 200, { progress: step / STEPS, eta_relative: 1, state: { sampling_step: step, sampling_steps: STEPS, job_count: pending ? 1 : 0 }, current_image: null, textinfo: null });
+      sendJson(res, 200, {
+        progress: step / STEPS,
+        eta_relative: 1,
+        state: { sampling_step: step, sampling_steps: STEPS, job_count: pending ? 1 : 0 },
+        current_image: null,
+        textinfo: null,
+      });
       return releaseIfDue();
     }
     if (path === '/sdapi/v1/interrupt' && req.method === 'POST') {

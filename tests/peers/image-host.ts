@@ -2,9 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { startHttpPeer } from './http-peer.js';
 
 /** A route of the image host: fixed bytes, or a generated body of `size` bytes (for huge files). */
-export type HostedFile =
-  | { contentType: string; body: Uint8Array }
-  | { contentType: string; size: number; head: Uint8Array; declareLength?: boolean };
+export type HostedFile = { contentType: string; body: Uint8Array } | { contentType: string; size: number; head: Uint8Array; declareLength?: boolean };
 
 export interface ImageHost {
   /** `http://127.0.0.1:<port>` + path */

@@ -89,7 +89,10 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
     const count = (status: string) => live.filter((job) => job.endsAt !== undefined && timedStatus(job, now).status === status).length;
     const running = count('IN_PROGRESS');
     const workers = scenario.timed?.workers ?? 0;
-    return { jobs: { completed: count('COMPLETED'), failed: 0, inProgress: running, inQueue: count('IN_QUEUE'), retried: 0 }, workers: { idle: Math.max(0, workers - running), running } };
+    return {
+      jobs: { completed: count('COMPLETED'), failed: 0, inProgress: running, inQueue: count('IN_QUEUE'), retried: 0 },
+      workers: { idle: Math.max(0, workers - running), running },
+    };
   };
 
   const statusBody = (job: PeerJob) => {
@@ -121,8 +124,22 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
     if (operation === 'health' && req.method === 'GET') return sendJson(res, 200, health(Date.now()));
     if (operation === 'run' && req.method === 'POST') {
       const failure = runFailuresLeft.shift();
-      if (failure) return sendJson(res, failure.status, failure.body ?? { error: `HTTP ${failure.status}` }, failure.retryAfter ? { 'retry-after': failure.retryAfter } : {});
-      const job: PeerJob = { id: randomUUID(), request: body as PeerJob['request'], steps: scenario.steps, step: 0, pollsInStep: 0, cancelled: false, submittedAt: Date.now() };
+      if (failure)
+        return sendJson(
+          res,
+          failure.status,
+          failure.body ?? { error: `HTTP ${failure.status}` },
+          failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
+        );
+      const job: PeerJob = {
+        id: randomUUID(),
+        request: body as PeerJob['request'],
+        steps: scenario.steps,
+        step: 0,
+        pollsInStep: 0,
+        cancelled: false,
+        submittedAt: Date.now(),
+      };
       if (scenario.timed) schedule(job, scenario.timed.jobMs);
       jobs.set(job.id, job);
       return sendJson(res, 200, { id: job.id, status: 'IN_QUEUE' });

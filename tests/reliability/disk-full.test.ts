@@ -51,13 +51,21 @@ describe.skipIf(!canMount)('a full disk', () => {
     const actors = sampleActors(1);
     let generations = 0;
     const builtin = createBuiltinGenerator();
-    const counting: Generator = { name: 'counting', generate: (request) => (generations++, builtin.generate(request)) };
+    const counting: Generator = {
+      name: 'counting',
+      generate: (request) => {
+        generations++;
+        return builtin.generate(request);
+      },
+    };
     const first = await startTestDaemon({ root: root.path, actors, overrides: { generator: counting } });
     cleanups.push(() => first.close());
     const ballast = fillDisk(dataDir, 4);
 
     const response = await fetch(`${first.url}/api/actors/1/regenerate-poster-frame`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestFor(actors[0]!)),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(requestFor(actors[0]!)),
     });
     const body = await response.json();
     expect(response.status).toBe(500);

@@ -17,15 +17,26 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 describe('kill -9 while generating on RunPod', () => {
   it('the restarted daemon polls the checkpointed RunPod job and publishes its image, with no second /run', async () => {
     const peer = await startRunpodPeer({ apiKey: 'rel-key', endpointId: 'rel-endpoint' });
     cleanups.push(peer.close);
-    const poster = await sharp({ create: { width: 600, height: 600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const poster = await sharp({ create: { width: 600, height: 600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .png()
+      .toBuffer();
     // Slow enough to be killed mid-job: many IN_PROGRESS polls (the peer keeps the count across both daemons).
-    peer.setScenario({ steps: [{ status: 'IN_PROGRESS', polls: 40 }, { status: 'COMPLETED', output: { image: poster.toString('base64') } }] });
+    peer.setScenario({
+      steps: [
+        { status: 'IN_PROGRESS', polls: 40 },
+        { status: 'COMPLETED', output: { image: poster.toString('base64') } },
+      ],
+    });
 
     const root = await tempDir();
     cleanups.push(root.remove);
@@ -63,11 +74,14 @@ describe('kill -9 while generating on RunPod', () => {
     await first.kill();
 
     const second = await start();
-    const finished = await vi.waitFor(async () => {
-      const job = (await (await fetch(`${second.url}/api/jobs/${jobId}`)).json()) as Job;
-      expect(['done', 'failed']).toContain(job.status);
-      return job;
-    }, { timeout: 60_000, interval: 100 });
+    const finished = await vi.waitFor(
+      async () => {
+        const job = (await (await fetch(`${second.url}/api/jobs/${jobId}`)).json()) as Job;
+        expect(['done', 'failed']).toContain(job.status);
+        return job;
+      },
+      { timeout: 60_000, interval: 100 },
+    );
     expect(finished.status).toBe('done');
     expect(peer.calls.filter((call) => call.path.endsWith('/run'))).toHaveLength(1);
     expect(peer.jobs.size).toBe(1);

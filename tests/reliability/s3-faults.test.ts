@@ -33,18 +33,33 @@ async function regenerate(env: Record<string, string> = {}): Promise<{ status: n
   daemon = await startTestDaemon({
     actors,
     env: {
-      STORAGE: 's3', S3_ENDPOINT: proxy.origin, AWS_USER_IMAGES_BUCKET: s3.bucket, AWS_ACCESS_KEY: s3.accessKeyId,
-      AWS_ACCESS_SECRET: s3.secretAccessKey, AWS_REGION: s3.region, S3_TIMEOUT_MS: '1000', S3_MAX_ATTEMPTS: '3', ...env,
+      STORAGE: 's3',
+      S3_ENDPOINT: proxy.origin,
+      AWS_USER_IMAGES_BUCKET: s3.bucket,
+      AWS_ACCESS_KEY: s3.accessKeyId,
+      AWS_ACCESS_SECRET: s3.secretAccessKey,
+      AWS_REGION: s3.region,
+      S3_TIMEOUT_MS: '1000',
+      S3_MAX_ATTEMPTS: '3',
+      ...env,
     },
   });
   const response = await fetch(`${daemon.url}/api/actors/1/regenerate-poster-frame`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(requestFor(actors[0]!)),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(requestFor(actors[0]!)),
   });
   return { status: response.status, body: await response.json() };
 }
 
 const published = async () => {
-  const client = createS3Client({ region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, endpoint: s3.endpoint, forcePathStyle: true });
+  const client = createS3Client({
+    region: s3.region,
+    accessKeyId: s3.accessKeyId,
+    secretAccessKey: s3.secretAccessKey,
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+  });
   try {
     const object = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: posterKey(actors[0]!.name, 'lg') }));
     return (await object.Body!.transformToByteArray()).byteLength;

@@ -81,7 +81,10 @@ describe('the download stage against an internal server', () => {
     const { status, body } = await regenerateFrom(allowsLocalhost, url(port));
 
     expect(status).toBe(502);
-    expect(body).toMatchObject({ error: 'download_failed', message: expect.stringMatching(/Refused to download the image from .*loopback address.*DOWNLOAD_ALLOW_PRIVATE/) });
+    expect(body).toMatchObject({
+      error: 'download_failed',
+      message: expect.stringMatching(/Refused to download the image from .*loopback address.*DOWNLOAD_ALLOW_PRIVATE/),
+    });
     expect(internalHits.filter((hit) => hit.endsWith('/poster.png'))).toEqual([]);
     expect(await readFile(allowsLocalhost.actorsFile, 'utf8')).toBe(before);
   });

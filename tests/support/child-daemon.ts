@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'daemon', 'main.ts');
 
-
 export interface ChildDaemon {
   url: string;
   pid: number;
@@ -19,7 +18,10 @@ export interface ChildDaemon {
 
 /** `npm start`'s daemon (daemon/main.ts) as a child process with `env` added, resolved once it listens. */
 export async function startChildDaemon(env: Record<string, string>): Promise<ChildDaemon> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -2,7 +2,18 @@ import type { Actor } from '../../shared/api-types.js';
 
 const ORIGINS = ['european', 'african', 'east_asian', 'south_asian', 'latina', 'nordic', 'middle_eastern', 'pacific_islander', 'indigenous', 'latino'];
 const HAIR = ['long brown hair', 'a short bob', 'curly dark hair', 'a shaved head', 'grey braids', 'wavy red hair', 'a crew cut', 'silver curls'];
-const DETAILS = ['glasses', 'freckles', 'a warm smile', 'a denim jacket', 'gold earrings', 'a straw hat', 'a tailored suit', 'a silk scarf', 'a nose ring', 'a beard'];
+const DETAILS = [
+  'glasses',
+  'freckles',
+  'a warm smile',
+  'a denim jacket',
+  'gold earrings',
+  'a straw hat',
+  'a tailored suit',
+  'a silk scarf',
+  'a nose ring',
+  'a beard',
+];
 
 /**
  * A library of `count` actors in the seed's format (ids from 1, names like "0042_nordic_61_male", a

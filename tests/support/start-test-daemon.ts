@@ -20,11 +20,20 @@ export interface TestDaemon extends RunningDaemon {
  * Its peers are on loopback, so downloads from 127.0.0.1 are allowed (DOWNLOAD_ALLOW_PRIVATE).
  * `env` adds variables; `root` reuses a directory (to restart a daemon over the same data).
  */
-export async function startTestDaemon(options: { actors?: Actor[]; env?: Record<string, string>; root?: string; overrides?: DaemonOverrides } = {}): Promise<TestDaemon> {
+export async function startTestDaemon(
+  options: { actors?: Actor[]; env?: Record<string, string>; root?: string; overrides?: DaemonOverrides } = {},
+): Promise<TestDaemon> {
   const dir = options.root ? { path: options.root, remove: async () => {} } : await tempDir();
   const dataDir = path.join(dir.path, 'data');
   const requestsDir = path.join(dir.path, 'requests');
-  const config = loadConfig({ DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, PORT: '0', LOG_LEVEL: 'silent', DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1', ...options.env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    REQUESTS_DIR: requestsDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1',
+    ...options.env,
+  });
   if (options.actors) {
     await mkdir(dataDir, { recursive: true });
     await writeActorsFile(dataDir, options.actors);

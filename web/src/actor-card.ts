@@ -82,13 +82,15 @@ export class ActorCard extends LitElement {
     return html`<article aria-labelledby="name" aria-busy=${state.busy ? 'true' : 'false'}>
       <div class="poster ${state.busy ? 'busy' : ''}">
         ${this.renderPoster()}
-        ${state.busy
-          ? html`<div class="working" aria-hidden="true"><span class="spinner"></span>${state.label}…</div>
+        ${
+          state.busy
+            ? html`<div class="working" aria-hidden="true"><span class="spinner"></span>${state.label}…</div>
               <div class="progress" role="status">
                 <progress max="100" value=${state.percent} aria-label="Regeneration progress"></progress>
                 <span>${state.text}</span>
               </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div class="body">
         <div class="text">
@@ -96,11 +98,13 @@ export class ActorCard extends LitElement {
           <p class="description" title=${actor.description ?? nothing}>${actor.description ?? nothing}</p>
         </div>
         <p class="meta">
-          ${actor.poster_updated_at
-            ? html`<time datetime=${actor.poster_updated_at} title=${new Date(actor.poster_updated_at).toLocaleString()}
+          ${
+            actor.poster_updated_at
+              ? html`<time datetime=${actor.poster_updated_at} title=${new Date(actor.poster_updated_at).toLocaleString()}
                 >${regeneratedText(actor.poster_updated_at, new Date())}</time
               >`
-            : regeneratedText(undefined, new Date())}
+              : regeneratedText(undefined, new Date())
+          }
         </p>
         <button
           part="button"
@@ -109,9 +113,7 @@ export class ActorCard extends LitElement {
           aria-disabled=${state.busy ? 'true' : 'false'}
           @click=${this.onRegenerate}
         >
-          ${state.busy
-            ? html`<span aria-hidden="true">⏳</span> Generating…`
-            : html`<span aria-hidden="true">🎨</span> Regenerate Poster`}
+          ${state.busy ? html`<span aria-hidden="true">⏳</span> Generating…` : html`<span aria-hidden="true">🎨</span> Regenerate Poster`}
         </button>
       </div>
     </article>`;

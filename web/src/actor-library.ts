@@ -41,6 +41,7 @@ export class ActorLibrary extends LitElement {
   /** Actors changed by live `actor` events, by id; applied to a fetch that answers after them. */
   private readonly updates = new Map<string, Actor>();
   private readonly api = new ContextConsumer(this, { context: apiContext });
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a Lit controller works by registering itself with its host
   private readonly live = new FeedController(this, {
     onEvent: (event) => this.onLiveEvent(event),
     onResume: () => void this.load.run(),
@@ -69,7 +70,10 @@ export class ActorLibrary extends LitElement {
   }
 
   private onLiveEvent(event: LiveEvent): void {
-    if (event.type === 'job') return this.applyJob(event.job);
+    if (event.type === 'job') {
+      this.applyJob(event.job);
+      return;
+    }
     this.updates.set(actorKey(event.actor), event.actor);
     if (!this.actors) return;
     const next = replaceActor(this.actors, event.actor);

@@ -49,7 +49,10 @@ describe('createApiClient', () => {
   });
 
   it('sends the stored token on mutating requests only, and keeps it in the given storage', async () => {
-    answer = (req) => ({ status: req.method === 'POST' ? 202 : 200, body: JSON.stringify(req.method === 'POST' ? { job_id: 'j1', status_url: '/api/jobs/j1' } : []) });
+    answer = (req) => ({
+      status: req.method === 'POST' ? 202 : 200,
+      body: JSON.stringify(req.method === 'POST' ? { job_id: 'j1', status_url: '/api/jobs/j1' } : []),
+    });
     const storage = new Map<string, string>();
     const tokenStorage = { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => void storage.set(key, value) };
     const api = createApiClient({ baseUrl, tokenStorage });
@@ -66,7 +69,12 @@ describe('createApiClient', () => {
   });
 
   it('reads the server info, and treats a daemon without GET /api/info (404) as unknown', async () => {
-    const info = { generator: { kind: 'builtin', uses_lora: false, typical_seconds: 0.3 }, storage: 'local', actors: { count: 14, file_present: true }, api_token_required: false };
+    const info = {
+      generator: { kind: 'builtin', uses_lora: false, typical_seconds: 0.3 },
+      storage: 'local',
+      actors: { count: 14, file_present: true },
+      api_token_required: false,
+    };
     answer = () => ({ status: 200, body: JSON.stringify(info) });
     expect(await createApiClient({ baseUrl }).info()).toEqual(info);
     expect(seen.at(-1)!.url).toBe('/api/info');
@@ -80,7 +88,9 @@ describe('createApiClient', () => {
   it("rejects with the server's error code and message", async () => {
     const body = { success: false, error: 'actor_not_found', message: 'No actor with id 99. Check the id.', details: { id: '99' } };
     answer = () => ({ status: 404, body: JSON.stringify(body) });
-    const error = await createApiClient({ baseUrl }).getJob('x').catch((e: unknown) => e);
+    const error = await createApiClient({ baseUrl })
+      .getJob('x')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, code: 'actor_not_found', message: body.message, details: body.details });
   });
@@ -100,7 +110,11 @@ describe('createApiClient', () => {
 
   it('names the status when the error body is not JSON', async () => {
     answer = () => ({ status: 502, type: 'text/html', body: '<h1>Bad gateway</h1>' });
-    await expect(createApiClient({ baseUrl }).listActors()).rejects.toMatchObject({ status: 502, code: 'bad_response', message: 'The daemon answered 502 Bad Gateway' });
+    await expect(createApiClient({ baseUrl }).listActors()).rejects.toMatchObject({
+      status: 502,
+      code: 'bad_response',
+      message: 'The daemon answered 502 Bad Gateway',
+    });
   });
 
   it('says what to do when the daemon cannot be reached', async () => {
@@ -108,6 +122,10 @@ describe('createApiClient', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expect(createApiClient({ baseUrl: url }).listActors()).rejects.toMatchObject({ status: 0, code: 'network_error', message: expect.stringContaining('Check that it is running') });
+    await expect(createApiClient({ baseUrl: url }).listActors()).rejects.toMatchObject({
+      status: 0,
+      code: 'network_error',
+      message: expect.stringContaining('Check that it is running'),
+    });
   });
 });

@@ -37,8 +37,7 @@ export interface ApiClient {
   regenerate(actor: Actor, signal?: AbortSignal): Promise<AcceptedResponse>;
 }
 
-const isErrorBody = (body: unknown): body is ErrorBody =>
-  typeof body === 'object' && body !== null && typeof (body as ErrorBody).message === 'string';
+const isErrorBody = (body: unknown): body is ErrorBody => typeof body === 'object' && body !== null && typeof (body as ErrorBody).message === 'string';
 
 const isFieldIssues = (details: unknown): details is FieldIssue[] =>
   Array.isArray(details) && details.length > 0 && details.every((d: Partial<FieldIssue>) => typeof d?.field === 'string' && typeof d.message === 'string');

@@ -11,7 +11,7 @@ describe('cardState', () => {
     expect(cardState(undefined, true)).toEqual({ busy: true, stage: 'queued', label: 'Starting', percent: 0, text: 'Starting…' });
   });
 
-  it('shows the live stage and the whole job\'s percent, the same in its text as on its bar', () => {
+  it("shows the live stage and the whole job's percent, the same in its text as on its bar", () => {
     const job = makeJob({ stage: 'encoding', percent: 50, message: 'webp 2/3' });
     expect(cardState(job, false)).toEqual({ busy: true, stage: 'encoding', label: 'Encoding', percent: 89, text: 'Encoding · 89% · webp 2/3' });
   });

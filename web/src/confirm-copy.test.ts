@@ -31,7 +31,9 @@ describe('confirmMessage', () => {
   });
 
   it('promises nothing about the backend when the daemon does not say', () => {
-    expect(confirmMessage(withPoster, undefined)).toBe('A new poster for 0003_east_asian_27_female will be generated. It replaces the current poster once it is ready.');
+    expect(confirmMessage(withPoster, undefined)).toBe(
+      'A new poster for 0003_east_asian_27_female will be generated. It replaces the current poster once it is ready.',
+    );
   });
 });
 

@@ -28,9 +28,11 @@ export class EmptyLibrary extends LitElement {
       <span class="art" aria-hidden="true">🎭</span>
       <h2>No actors yet</h2>
       <p>
-        ${missing
-          ? html`The daemon’s data folder (<code>DATA_DIR</code>) has no <code>actorsData.json</code>.`
-          : html`The <code>actorsData.json</code> in the daemon’s data folder (<code>DATA_DIR</code>) lists no actors.`}
+        ${
+          missing
+            ? html`The daemon’s data folder (<code>DATA_DIR</code>) has no <code>actorsData.json</code>.`
+            : html`The <code>actorsData.json</code> in the daemon’s data folder (<code>DATA_DIR</code>) lists no actors.`
+        }
       </p>
       <p>
         Put your own <code>actorsData.json</code> there: a JSON array of actors, each with an <code>id</code>,

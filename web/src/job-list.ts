@@ -22,8 +22,7 @@ export function upsertJob(jobs: readonly Job[], job: Job, limit = KEPT_JOBS): Jo
 }
 
 /** Merges a fetched list into the held one, job by job, with the same newer-wins rule. */
-export const mergeJobs = (held: readonly Job[], fetched: readonly Job[]): Job[] =>
-  fetched.reduce<Job[]>((list, job) => upsertJob(list, job), [...held]);
+export const mergeJobs = (held: readonly Job[], fetched: readonly Job[]): Job[] => fetched.reduce<Job[]>((list, job) => upsertJob(list, job), [...held]);
 
 /**
  * The queued or running job of each actor (the newest when there are several), keyed by actor id.

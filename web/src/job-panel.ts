@@ -28,6 +28,7 @@ export class JobPanel extends LitElement {
 
   declare private jobs: Job[];
   private readonly api = new ContextConsumer(this, { context: apiContext });
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a Lit controller works by registering itself with its host
   private readonly live = new FeedController(this, {
     onEvent: (event) => {
       if (event.type === 'job') this.jobs = upsertJob(this.jobs, event.job);
@@ -53,10 +54,12 @@ export class JobPanel extends LitElement {
         <span class="name">${job.actor_name}</span>
         <span class="status">${STATUS_LABELS[job.status]}</span>
       </div>
-      ${isActive(job)
-        ? html`<progress max="100" value=${overallPercent(job)} aria-label="Progress of ${job.actor_name}"></progress>
+      ${
+        isActive(job)
+          ? html`<progress max="100" value=${overallPercent(job)} aria-label="Progress of ${job.actor_name}"></progress>
             <span>${progressText(job)}</span>`
-        : nothing}
+          : nothing
+      }
       ${job.error ? html`<span class="error">${job.error.message}</span>` : nothing}
       <span class="muted">
         via ${SOURCE_LABELS[job.source]}${job.mode === 'preview' ? ' · preview' : ''} ·
@@ -73,13 +76,19 @@ export class JobPanel extends LitElement {
         pending: () => (shown.length ? nothing : html`<p class="muted">Loading jobs…</p>`),
         error: (error) => html`<p class="error" role="alert">Could not load jobs: ${(error as Error).message}</p>`,
       })}
-      ${shown.length
-        ? html`<ol>
-            ${repeat(shown, (job) => job.id, (job) => this.renderJob(job))}
+      ${
+        shown.length
+          ? html`<ol>
+            ${repeat(
+              shown,
+              (job) => job.id,
+              (job) => this.renderJob(job),
+            )}
           </ol>`
-        : this.load.status === TaskStatus.COMPLETE
-          ? html`<p class="muted">No jobs yet. Regenerate a poster and it shows up here.</p>`
-          : nothing}
+          : this.load.status === TaskStatus.COMPLETE
+            ? html`<p class="muted">No jobs yet. Regenerate a poster and it shows up here.</p>`
+            : nothing
+      }
     </section>`;
   }
 }

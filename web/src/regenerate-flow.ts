@@ -68,7 +68,11 @@ export class RegenerateFlow {
     emit(this.host, 'pf-toast', { kind: 'info', message: `Regenerating poster frame for ${actor.name}...` });
     try {
       const api = this.api.value!;
-      const accepted = await withApiToken(api, (refused) => this.tokenDialog.ask(refused), () => api.regenerate(actor));
+      const accepted = await withApiToken(
+        api,
+        (refused) => this.tokenDialog.ask(refused),
+        () => api.regenerate(actor),
+      );
       this.ownJobs.add(accepted.job_id);
       // The job's events may have passed before its id was known here; its current state settles that.
       this.options.applyJob(this.options.knownJob(accepted.job_id) ?? (await api.getJob(accepted.job_id)));

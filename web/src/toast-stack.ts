@@ -58,7 +58,10 @@ export class ToastStack extends LitElement {
 
   private startTimer(toast: Toast): void {
     this.clearTimer(toast.id);
-    this.timers.set(toast.id, setTimeout(() => this.dismiss(toast.id), LIFETIME_MS[toast.kind]));
+    this.timers.set(
+      toast.id,
+      setTimeout(() => this.dismiss(toast.id), LIFETIME_MS[toast.kind]),
+    );
   }
 
   private clearTimer(id: number): void {
@@ -87,7 +90,11 @@ export class ToastStack extends LitElement {
   override render() {
     return html`<section aria-label="Notifications" aria-live="polite">
       <ol>
-        ${repeat(this.toasts, (t) => t.id, (t) => this.renderToast(t))}
+        ${repeat(
+          this.toasts,
+          (t) => t.id,
+          (t) => this.renderToast(t),
+        )}
       </ol>
     </section>`;
   }

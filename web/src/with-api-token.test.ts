@@ -20,7 +20,16 @@ describe('withApiToken', () => {
     const api = { token: 's3cret' };
     const asked: (string | undefined)[] = [];
     const { call, sentTokens } = guarded(api, 's3cret');
-    expect(await withApiToken(api, async (refused) => (asked.push(refused), 'x'), call)).toBe('accepted');
+    expect(
+      await withApiToken(
+        api,
+        async (refused) => {
+          asked.push(refused);
+          return 'x';
+        },
+        call,
+      ),
+    ).toBe('accepted');
     expect(asked).toEqual([]);
     expect(sentTokens).toEqual(['s3cret']);
   });
@@ -56,7 +65,16 @@ describe('withApiToken', () => {
   ])('passes %s through without asking', async (_name, failure) => {
     let asked = false;
     const call = () => Promise.reject(failure);
-    await expect(withApiToken({ token: undefined }, async () => ((asked = true), 'x'), call)).rejects.toBe(failure);
+    await expect(
+      withApiToken(
+        { token: undefined },
+        async () => {
+          asked = true;
+          return 'x';
+        },
+        call,
+      ),
+    ).rejects.toBe(failure);
     expect(asked).toBe(false);
   });
 });

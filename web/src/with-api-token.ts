@@ -24,7 +24,11 @@ export async function withApiToken<T>(api: Pick<ApiClient, 'token'>, ask: AskTok
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
       const token = await ask(sent === undefined ? undefined : error.message);
       if (token === undefined) {
-        throw new ApiError(401, 'unauthorized', 'The daemon needs its API token for this and none was entered. Try again and enter the API_TOKEN it was started with.');
+        throw new ApiError(
+          401,
+          'unauthorized',
+          'The daemon needs its API token for this and none was entered. Try again and enter the API_TOKEN it was started with.',
+        );
       }
       api.token = token;
     }

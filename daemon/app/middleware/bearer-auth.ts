@@ -33,11 +33,7 @@ export function bearerAuth(token: string): MiddlewareHandler {
     if (READ_METHODS.has(c.req.method)) return next();
     if (!hasBearerToken(c.req.header('Authorization'), token)) {
       c.header('WWW-Authenticate', 'Bearer realm="posterframe"');
-      return errorResponse(
-        c,
-        'unauthorized',
-        'Expected an Authorization: Bearer <token> header with the API_TOKEN the daemon was started with',
-      );
+      return errorResponse(c, 'unauthorized', 'Expected an Authorization: Bearer <token> header with the API_TOKEN the daemon was started with');
     }
     return next();
   };

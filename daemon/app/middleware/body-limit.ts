@@ -10,10 +10,7 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new PipelineError(
-        'payload_too_large',
-        `Expected a request body of at most ${maxBytes} bytes; send only the documented fields`,
-      );
+      throw new PipelineError('payload_too_large', `Expected a request body of at most ${maxBytes} bytes; send only the documented fields`);
     },
   });
 }

@@ -6,9 +6,6 @@ export function requestLogger(logger: AppLogger): MiddlewareHandler {
   return async (c, next) => {
     const startedAt = Date.now();
     await next();
-    logger.debug(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - startedAt },
-      'http request',
-    );
+    logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - startedAt }, 'http request');
   };
 }

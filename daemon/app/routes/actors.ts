@@ -26,7 +26,13 @@ export function actorRoutes({ actors }: Pick<AppDeps, 'actors'>): Hono {
     const { revision, json } = await actors.listJson();
     const etag = `"actors-${revision}"`;
     const headers: Record<string, string> = { etag, 'cache-control': 'no-cache', vary: 'accept-encoding' };
-    if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    )
+      return c.body(null, 304, headers);
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     const bytes = await body(revision, () => json, gzip);
     if (gzip) headers['content-encoding'] = 'gzip';

@@ -17,10 +17,7 @@ export function mediaRoutes(media: (key: string) => Promise<StoredObject | null>
     // Decode and check the raw path ourselves: Hono's c.req.path leaves "%2F" encoded but decodes "%5C".
     const path = safeRelativePath(rawPathOf(c.req.url).slice(1));
     if (path === null) {
-      throw new PipelineError(
-        'invalid_request',
-        'Expected a media path of "/"-separated names without "..", "\\", empty segments or control characters',
-      );
+      throw new PipelineError('invalid_request', 'Expected a media path of "/"-separated names without "..", "\\", empty segments or control characters');
     }
     if (!path.startsWith(PREFIX)) throw new PipelineError('not_found', `Nothing at /${path}`);
     const key = path.slice(PREFIX.length);

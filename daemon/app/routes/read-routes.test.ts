@@ -24,7 +24,7 @@ describe('read routes', () => {
     expect(await res.json()).toMatchObject({ success: false, error: 'actor_not_found' });
   });
 
-  it('answers 500 with the store\'s message when actorsData.json is corrupt', async () => {
+  it("answers 500 with the store's message when actorsData.json is corrupt", async () => {
     const actors = fakeActorsStore();
     actors.listJson = async () => {
       throw new PipelineError('actors_file_corrupt', 'actorsData.json is not valid JSON; fix or restore it');

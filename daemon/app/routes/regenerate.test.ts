@@ -24,7 +24,7 @@ describe('POST /api/actors/:actorId/regenerate-poster-frame', () => {
     expect(deps.jobs.waitedFor).toEqual(['job-1']);
   });
 
-  it('records the job as the CLI\'s when the CLI submits it (X-Posterframe-Client: cli)', async () => {
+  it("records the job as the CLI's when the CLI submits it (X-Posterframe-Client: cli)", async () => {
     const deps = fakeDeps();
     await createApp(deps).request(URL_1, post(SEED_REQUEST, { 'X-Posterframe-Client': 'cli' }));
     await createApp(deps).request(URL_1, post(SEED_REQUEST, { 'X-Posterframe-Client': 'something else' }));
@@ -65,7 +65,12 @@ describe('POST /api/actors/:actorId/regenerate-poster-frame', () => {
   });
 
   it.each([
-    ['an unknown field', { ...SEED_REQUEST, colour: 'red' }, '(body)', /^Expected only the documented fields in the request body but received unknown field\(s\): colour$/],
+    [
+      'an unknown field',
+      { ...SEED_REQUEST, colour: 'red' },
+      '(body)',
+      /^Expected only the documented fields in the request body but received unknown field\(s\): colour$/,
+    ],
     ['a number for actor_name', { ...SEED_REQUEST, actor_name: 7 }, 'actor_name', /^Expected a name of 1-128 letters.* for actor_name but received number 7$/],
     ['a missing lora_model_url', { actor_name: SEED_REQUEST.actor_name }, 'lora_model_url', /lora_model_url/],
     ['a bad nested param', { ...SEED_REQUEST, params: { steps: 'many' } }, 'params.steps', /./],
@@ -78,7 +83,7 @@ describe('POST /api/actors/:actorId/regenerate-poster-frame', () => {
     expect(json.details).toContainEqual({ field, message: expect.stringMatching(message) });
   });
 
-  it('answers 400 with an actor_name field issue when the name is not the actor\'s', async () => {
+  it("answers 400 with an actor_name field issue when the name is not the actor's", async () => {
     const deps = fakeDeps();
     const res = await createApp(deps).request('/api/actors/2/regenerate-poster-frame', post(SEED_REQUEST));
 
@@ -140,9 +145,7 @@ describe('POST /api/actors/:actorId/regenerate-poster-frame', () => {
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ success: false, error: 'internal_error' });
     expect(text).not.toContain('secret internals');
-    expect(lines).toContainEqual(
-      expect.objectContaining({ level: 50, err: expect.objectContaining({ message: 'secret internals at /srv/x.ts:12' }) }),
-    );
+    expect(lines).toContainEqual(expect.objectContaining({ level: 50, err: expect.objectContaining({ message: 'secret internals at /srv/x.ts:12' }) }));
   });
 
   it('answers 413 payload_too_large over the body limit', async () => {

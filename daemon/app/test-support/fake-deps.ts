@@ -8,7 +8,12 @@ import { ActorsIndex } from '../../library/actors-index.js';
 import { pageActors } from '../../library/actors-page.js';
 
 export const ACTORS: Actor[] = [
-  { id: 1, name: '0001_european_20_female', description: 'a young European woman with long brown hair', lora_model_url: 's3://bucket/models/0001_european_20_female.safetensors' },
+  {
+    id: 1,
+    name: '0001_european_20_female',
+    description: 'a young European woman with long brown hair',
+    lora_model_url: 's3://bucket/models/0001_european_20_female.safetensors',
+  },
   { id: 2, name: '0002_african_30_male', lora_model_url: 's3://bucket/models/0002_african_30_male.safetensors' },
 ];
 

@@ -9,12 +9,17 @@ const flat = (width: number, height: number, background: string, channels: 3 | 4
 
 /** A noisy image: what any real poster looks like to the guard. */
 const noisy = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .png()
+    .toBuffer();
 
 const check = async (bytes: Uint8Array, size = { width: 64, height: 64 }) => checkGeneratedImage(await decodeImage(bytes, 1 << 26), size);
 
 async function failure(bytes: Uint8Array, size = { width: 64, height: 64 }): Promise<PipelineError> {
-  const error = await check(bytes, size).then(() => undefined, (e: unknown) => e);
+  const error = await check(bytes, size).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof PipelineError)) throw new Error(`Expected a PipelineError but received ${String(error)}`);
   return error;
 }

@@ -21,7 +21,9 @@ const MIN_CHANNEL_STDEV = 2;
 export async function checkGeneratedImage(decoded: DecodedImage, requested: { width: number; height: number }): Promise<void> {
   const { width, height, channels } = decoded.info;
   if (width < requested.width / 2 || height < requested.height / 2) {
-    throw failed(`Expected an image of about ${requested.width}x${requested.height} from the generator but received ${width}x${height}; check the backend's width/height settings`);
+    throw failed(
+      `Expected an image of about ${requested.width}x${requested.height} from the generator but received ${width}x${height}; check the backend's width/height settings`,
+    );
   }
   const stats = await fromDecoded(decoded).stats();
   // Alpha is not colour: a flat image with a varying alpha channel is still blank.

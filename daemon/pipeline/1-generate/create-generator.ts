@@ -24,7 +24,15 @@ export function createGenerator(config: Config, deps: GeneratorDeps = {}): Gener
       const { apiKey, endpointId, baseUrl, pollIntervalMs, timeoutMs, inputTemplateFile } = config.runpod;
       if (!apiKey || !endpointId) throw new ConfigError('Invalid configuration:\n  RUNPOD_API_KEY / RUNPOD_ENDPOINT_ID: required when GENERATOR=runpod');
       const template = loadInputTemplate(inputTemplateFile);
-      return createRunpodGenerator({ apiKey, endpointId, baseUrl, pollIntervalMs, timeoutMs, template, presignLora: deps.presignLora ?? defaultPresigner(config) });
+      return createRunpodGenerator({
+        apiKey,
+        endpointId,
+        baseUrl,
+        pollIntervalMs,
+        timeoutMs,
+        template,
+        presignLora: deps.presignLora ?? defaultPresigner(config),
+      });
     }
     case 'a1111': {
       const { baseUrl, username, password, timeoutMs } = config.a1111;

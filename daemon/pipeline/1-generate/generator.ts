@@ -35,9 +35,7 @@ export interface GenerateRequest {
 }
 
 /** A backend's result: the image itself, or a URL (http(s) or data:) that the download stage fetches. */
-export type GeneratedImage =
-  | { kind: 'bytes'; bytes: Uint8Array; seed?: number }
-  | { kind: 'url'; url: string; seed?: number };
+export type GeneratedImage = { kind: 'bytes'; bytes: Uint8Array; seed?: number } | { kind: 'url'; url: string; seed?: number };
 
 /**
  * A generation backend (built-in, RunPod, A1111). Expected failures are thrown as

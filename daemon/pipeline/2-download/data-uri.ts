@@ -12,7 +12,10 @@ export function decodeDataUri(uri: string, maxBytes: number): { bytes: Uint8Arra
   const comma = uri.indexOf(',');
   const meta = comma === -1 ? '' : uri.slice('data:'.length, comma);
   if (comma === -1 || !/;base64$/i.test(meta)) {
-    throw new PipelineError('download_failed', `Expected a base64 data: URI (data:<type>;base64,<data>) for the image but received one starting with ${JSON.stringify(uri.slice(0, 40))}`);
+    throw new PipelineError(
+      'download_failed',
+      `Expected a base64 data: URI (data:<type>;base64,<data>) for the image but received one starting with ${JSON.stringify(uri.slice(0, 40))}`,
+    );
   }
   const payload = uri.slice(comma + 1).replace(/\s+/g, '');
   const decodedSize = Math.floor((payload.replace(/=+$/, '').length * 3) / 4);

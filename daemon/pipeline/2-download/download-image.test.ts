@@ -9,7 +9,9 @@ import { downloadImage } from './download-image.js';
 
 const SIXTY_MB = 60 * 1024 * 1024;
 const MAX_BYTES = 1024 * 1024;
-const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#36c' } }).png().toBuffer();
+const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#36c' } })
+  .png()
+  .toBuffer();
 
 /** Writes up to 60 MB chunked, honouring backpressure, until the client goes away; resolves with bytes written. */
 function streamUntilClosed(res: ServerResponse): Promise<number> {
@@ -40,7 +42,10 @@ const server = createServer((req, res) => {
   if (path === '/missing') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('no such result');
   if (path === '/html') return void res.writeHead(200, { 'content-type': 'image/png' }).end('<!DOCTYPE html><html><body>Expired</body></html>');
   if (path === '/declared-huge') return void res.writeHead(200, { 'content-type': 'image/png', 'content-length': 5_000_000 }).flushHeaders();
-  if (path === '/chunked-huge') return void (streamed = streamUntilClosed(res));
+  if (path === '/chunked-huge') {
+    streamed = streamUntilClosed(res);
+    return;
+  }
   if (path === '/no-headers') return;
   if (path === '/stalled-body') return void res.writeHead(200, { 'content-type': 'image/png' }).write(png.subarray(0, 8));
   if (path === '/redirect') return void res.writeHead(302, { location: '/poster.png' }).end();
@@ -104,16 +109,25 @@ describe('downloadImage over HTTP', () => {
 
   it('rejects an oversize Content-Length before reading the body', async () => {
     // The server never sends the body: only the header check can produce this message before the deadline.
-    await expect(downloadImage(`${base}/declared-huge`, options)).rejects.toMatchObject({ code: 'download_failed', message: expect.stringContaining('is 5000000 bytes, over the 1048576-byte') });
+    await expect(downloadImage(`${base}/declared-huge`, options)).rejects.toMatchObject({
+      code: 'download_failed',
+      message: expect.stringContaining('is 5000000 bytes, over the 1048576-byte'),
+    });
   });
 
   it('stops reading a chunked body once it passes the limit, so the server never sends all 60 MB', async () => {
-    await expect(downloadImage(`${base}/chunked-huge`, options)).rejects.toMatchObject({ code: 'download_failed', message: expect.stringContaining('stopped reading after') });
+    await expect(downloadImage(`${base}/chunked-huge`, options)).rejects.toMatchObject({
+      code: 'download_failed',
+      message: expect.stringContaining('stopped reading after'),
+    });
     expect(await streamed).toBeLessThan(SIXTY_MB / 2);
   });
 
   it.each(['/no-headers', '/stalled-body'])('times out when %s never finishes', async (path) => {
-    await expect(downloadImage(`${base}${path}`, { ...options, timeoutMs: 300 })).rejects.toMatchObject({ code: 'download_failed', message: expect.stringContaining('did not finish within 300 ms') });
+    await expect(downloadImage(`${base}${path}`, { ...options, timeoutMs: 300 })).rejects.toMatchObject({
+      code: 'download_failed',
+      message: expect.stringContaining('did not finish within 300 ms'),
+    });
   });
 
   it("rethrows the caller's own abort reason", async () => {

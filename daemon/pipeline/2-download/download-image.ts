@@ -41,7 +41,11 @@ async function readCapped(body: AsyncIterable<Uint8Array>, maxBytes: number, whe
   // Throwing out of for-await destroys the body stream, which closes the connection: the rest is never read.
   for await (const chunk of body) {
     total += chunk.byteLength;
-    if (total > maxBytes) throw new PipelineError('download_failed', `The image at ${where} is over the ${maxBytes}-byte download limit (MAX_DOWNLOAD_BYTES); stopped reading after ${total} bytes`);
+    if (total > maxBytes)
+      throw new PipelineError(
+        'download_failed',
+        `The image at ${where} is over the ${maxBytes}-byte download limit (MAX_DOWNLOAD_BYTES); stopped reading after ${total} bytes`,
+      );
     chunks.push(chunk);
   }
   const bytes = new Uint8Array(total);
@@ -63,12 +67,18 @@ async function fetchImage(url: URL, options: DownloadOptions): Promise<Uint8Arra
     if (statusCode < 200 || statusCode > 299) {
       await body.dump();
       const redirect = statusCode >= 300 && statusCode < 400 ? ` (still redirecting after ${MAX_REDIRECTS} redirects)` : '';
-      throw new PipelineError('download_failed', `Downloading the image from ${where} failed: the server answered HTTP ${statusCode}${redirect}. Check that the URL is reachable and has not expired`);
+      throw new PipelineError(
+        'download_failed',
+        `Downloading the image from ${where} failed: the server answered HTTP ${statusCode}${redirect}. Check that the URL is reachable and has not expired`,
+      );
     }
     const declared = Number(headers['content-length']);
     if (declared > options.maxBytes) {
       body.destroy();
-      throw new PipelineError('download_failed', `The image at ${where} is ${declared} bytes, over the ${options.maxBytes}-byte download limit (MAX_DOWNLOAD_BYTES)`);
+      throw new PipelineError(
+        'download_failed',
+        `The image at ${where} is ${declared} bytes, over the ${options.maxBytes}-byte download limit (MAX_DOWNLOAD_BYTES)`,
+      );
     }
     const bytes = await readCapped(body, options.maxBytes, where);
     const contentType = headers['content-type'];
@@ -77,7 +87,10 @@ async function fetchImage(url: URL, options: DownloadOptions): Promise<Uint8Arra
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     if (error instanceof PipelineError) throw error;
-    if (deadline.aborted) throw new PipelineError('download_failed', `Downloading the image from ${where} did not finish within ${options.timeoutMs} ms (DOWNLOAD_TIMEOUT_MS)`, { cause: error });
+    if (deadline.aborted)
+      throw new PipelineError('download_failed', `Downloading the image from ${where} did not finish within ${options.timeoutMs} ms (DOWNLOAD_TIMEOUT_MS)`, {
+        cause: error,
+      });
     throw new PipelineError('download_failed', `Downloading the image from ${where} failed: ${messageOf(error)}`, { cause: error });
   }
 }

@@ -29,7 +29,8 @@ export function parsePrivateAllowance(entries: readonly string[]): PrivateAllowa
     const family = isIP(network);
     const bits = Number(prefix);
     if (family && prefix === undefined) addresses.addAddress(network, typeOf(network));
-    else if (family && extra === undefined && /^\d+$/.test(prefix ?? '') && bits <= (family === 4 ? 32 : 128)) addresses.addSubnet(network, bits, typeOf(network));
+    else if (family && extra === undefined && /^\d+$/.test(prefix ?? '') && bits <= (family === 4 ? 32 : 128))
+      addresses.addSubnet(network, bits, typeOf(network));
     else if (HOST_NAME.test(entry) && !entry.includes('/')) hosts.add(entry.toLowerCase().replace(/\.$/, ''));
     else throw new Error(`${EXPECTED} but received ${JSON.stringify(raw)}`);
   }

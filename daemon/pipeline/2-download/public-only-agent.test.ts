@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadImage } from './download-image.js';
 import { createPublicOnlyAgent } from './public-only-agent.js';
 
-const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c63' } }).png().toBuffer();
+const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c63' } })
+  .png()
+  .toBuffer();
 
 // Dual-stack, so every spelling of loopback (IPv4, ::1, ::ffff:127.0.0.1) reaches it when allowed.
 const server = createServer((req, res) => {
@@ -45,7 +47,9 @@ describe('downloadImage through the public-only agent', () => {
   });
 
   it('refuses by default, without a dispatcher of the caller', async () => {
-    await expect(downloadImage(`http://127.0.0.1:${port}/poster.png`, { maxBytes: 1 << 20, timeoutMs: 5000 })).rejects.toMatchObject({ message: expect.stringContaining('loopback address') });
+    await expect(downloadImage(`http://127.0.0.1:${port}/poster.png`, { maxBytes: 1 << 20, timeoutMs: 5000 })).rejects.toMatchObject({
+      message: expect.stringContaining('loopback address'),
+    });
   });
 
   it.each(LOOPBACK_FORMS.filter(([form]) => !form.startsWith('unspecified')))('downloads %s once DOWNLOAD_ALLOW_PRIVATE names loopback', async (_form, url) => {

@@ -1,8 +1,7 @@
 /** The image formats the encode stage accepts, recognised by their leading bytes. */
 export type ImageType = 'png' | 'jpeg' | 'webp' | 'gif' | 'avif' | 'tiff';
 
-const ascii = (bytes: Uint8Array, start: number, end: number): string =>
-  String.fromCharCode(...bytes.subarray(start, end));
+const ascii = (bytes: Uint8Array, start: number, end: number): string => String.fromCharCode(...bytes.subarray(start, end));
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
   bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte);

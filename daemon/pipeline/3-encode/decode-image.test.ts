@@ -2,7 +2,10 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from './decode-image.js';
 
-const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#c85028' } }).png().toBuffer();
+const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#c85028' } })
+    .png()
+    .toBuffer();
 
 describe('decodeImage', () => {
   it('decodes to raw pixels with the format it came in', async () => {

@@ -24,7 +24,10 @@ export interface DecodedImage {
  */
 export function requireWithinPixelLimit({ width, height, format }: { width: number; height: number; format: string }, maxInputPixels: number): void {
   if (width * height > maxInputPixels) {
-    throw new PipelineError('invalid_image', `Expected an image of at most ${maxInputPixels} pixels (MAX_INPUT_PIXELS) but received a ${width}x${height} ${format} (${width * height} pixels)`);
+    throw new PipelineError(
+      'invalid_image',
+      `Expected an image of at most ${maxInputPixels} pixels (MAX_INPUT_PIXELS) but received a ${width}x${height} ${format} (${width * height} pixels)`,
+    );
   }
 }
 
@@ -37,9 +40,11 @@ export function requireWithinPixelLimit({ width, height, format }: { width: numb
  */
 export async function decodeImage(image: Uint8Array, maxInputPixels: number): Promise<DecodedImage> {
   const format = requireImage(image, 'the generated result');
-  const { width = 0, height = 0 } = await sharp(image).metadata().catch((error: unknown) => {
-    throw new PipelineError('invalid_image', `Expected a readable ${format} image but its header is damaged: ${messageOf(error)}`);
-  });
+  const { width = 0, height = 0 } = await sharp(image)
+    .metadata()
+    .catch((error: unknown) => {
+      throw new PipelineError('invalid_image', `Expected a readable ${format} image but its header is damaged: ${messageOf(error)}`);
+    });
   requireWithinPixelLimit({ width, height, format }, maxInputPixels);
   try {
     // failOn 'error' rejects truncated and corrupt pixel data but tolerates harmless warnings (odd metadata).

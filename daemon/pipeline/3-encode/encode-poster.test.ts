@@ -7,7 +7,9 @@ const LIMIT = { maxInputPixels: 64 * 1024 * 1024 };
 const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
   sharp({ create: { width, height, channels, background: { r: 200, g: 80, b: 40, alpha: channels === 4 ? 0.5 : 1 } } });
 const noisyPng = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .png()
+    .toBuffer();
 
 async function dimensions(sizes: Record<PosterSize, Uint8Array>) {
   const out: Record<string, string> = {};

@@ -31,9 +31,11 @@ function encodeWebp(decoded: DecodedImage, edge: number, effort: number): Promis
  */
 export async function encodeDecoded(decoded: DecodedImage, effort = DEFAULT_WEBP_EFFORT): Promise<EncodedPoster> {
   const sizes = {} as Record<PosterSize, Uint8Array>;
-  await Promise.all(SIZES.map(async (size) => {
-    sizes[size] = await encodeWebp(decoded, POSTER_SIZES[size], effort);
-  }));
+  await Promise.all(
+    SIZES.map(async (size) => {
+      sizes[size] = await encodeWebp(decoded, POSTER_SIZES[size], effort);
+    }),
+  );
   return { sizes, source: { width: decoded.info.width, height: decoded.info.height, format: decoded.format } };
 }
 

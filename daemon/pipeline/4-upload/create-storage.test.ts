@@ -31,12 +31,21 @@ describe('createStorage', () => {
   });
 
   it('hands out PUBLIC_MEDIA_BASE_URL URLs for an R2 bucket behind S3_ENDPOINT, whose own URLs readers cannot fetch', () => {
-    const storage = createStorage(loadConfig({ AWS_USER_IMAGES_BUCKET: 'posterframe', S3_ENDPOINT: 'https://acc.r2.cloudflarestorage.com', PUBLIC_MEDIA_BASE_URL: 'https://edge.example.com/media' }));
+    const storage = createStorage(
+      loadConfig({
+        AWS_USER_IMAGES_BUCKET: 'posterframe',
+        S3_ENDPOINT: 'https://acc.r2.cloudflarestorage.com',
+        PUBLIC_MEDIA_BASE_URL: 'https://edge.example.com/media',
+      }),
+    );
     expect(storage.kind).toBe('s3');
-    expect(storage.publicUrls('a/b c.webp')).toEqual({ accelerated: 'https://edge.example.com/media/a/b%20c.webp', standard: 'https://edge.example.com/media/a/b%20c.webp' });
+    expect(storage.publicUrls('a/b c.webp')).toEqual({
+      accelerated: 'https://edge.example.com/media/a/b%20c.webp',
+      standard: 'https://edge.example.com/media/a/b%20c.webp',
+    });
   });
 
-  it('picks the edge Worker\'s bucket with STORAGE=edge, its URLs under the Worker\'s /media', () => {
+  it("picks the edge Worker's bucket with STORAGE=edge, its URLs under the Worker's /media", () => {
     const storage = createStorage(loadConfig({ STORAGE: 'edge', EDGE_URL: 'https://edge.example.com', API_TOKEN: 't' }));
     expect(storage.kind).toBe('edge');
     expect(storage.publicUrls('a/b.webp').standard).toBe('https://edge.example.com/media/a/b.webp');

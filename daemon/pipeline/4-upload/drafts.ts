@@ -32,9 +32,7 @@ export async function uploadDraft(
 
 /** Copies the job's drafts over the canonical poster keys. */
 export async function promoteDraft(storage: Storage, limit: LimitFunction, target: { actorName: string; jobId: string }): Promise<void> {
-  await Promise.all(
-    SIZES.map((size) => limit(() => storage.copy(draftKey(target.actorName, target.jobId, size), posterKey(target.actorName, size)))),
-  );
+  await Promise.all(SIZES.map((size) => limit(() => storage.copy(draftKey(target.actorName, target.jobId, size), posterKey(target.actorName, size)))));
 }
 
 export async function discardDraft(storage: Storage, target: { actorName: string; jobId: string }): Promise<void> {

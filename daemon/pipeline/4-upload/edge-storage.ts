@@ -25,8 +25,16 @@ export function createEdgeStorage(options: EdgeStorageOptions): Storage {
   async function send(method: 'PUT' | 'DELETE' | 'GET', key: string, init: { body?: Uint8Array; headers?: Record<string, string> } = {}) {
     const what = `${method} ${key}`;
     try {
-      const response = await request(`${base}/${encodeKey(key)}`, { method, dispatcher: httpAgent, body: init.body, headers: { authorization, ...init.headers } });
-      if (response.statusCode === 404 && method === 'GET') return (await response.body.dump(), null);
+      const response = await request(`${base}/${encodeKey(key)}`, {
+        method,
+        dispatcher: httpAgent,
+        body: init.body,
+        headers: { authorization, ...init.headers },
+      });
+      if (response.statusCode === 404 && method === 'GET') {
+        await response.body.dump();
+        return null;
+      }
       if (response.statusCode >= 300) throw new Error(`HTTP ${response.statusCode}: ${(await response.body.text()).slice(0, 300)}`);
       return response;
     } catch (error) {

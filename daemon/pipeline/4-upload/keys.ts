@@ -26,8 +26,7 @@ function segment(value: string, what: string): string {
   return value;
 }
 
-export const posterKey = (actorName: string, size: PosterSize): string =>
-  `${folder(actorName)}/${actorName}_poster_${size}.webp`;
+export const posterKey = (actorName: string, size: PosterSize): string => `${folder(actorName)}/${actorName}_poster_${size}.webp`;
 
 export const draftKey = (actorName: string, jobId: string, size: PosterSize): string =>
   `${folder(actorName)}/drafts/${segment(jobId, 'job id')}/${actorName}_poster_${size}.webp`;

@@ -44,7 +44,10 @@ describe('local storage', () => {
   });
 
   it('fails a copy from a missing key as storage_failed, creating nothing', async () => {
-    await expect(storage.copy('a/missing.webp', 'b/to.webp')).rejects.toMatchObject({ code: 'storage_failed', message: expect.stringContaining('a/missing.webp') });
+    await expect(storage.copy('a/missing.webp', 'b/to.webp')).rejects.toMatchObject({
+      code: 'storage_failed',
+      message: expect.stringContaining('a/missing.webp'),
+    });
     expect(await storage.get('b/to.webp')).toBeNull();
     expect(await readdir(path.join(base, 'media', 'b'))).toEqual([]);
   });

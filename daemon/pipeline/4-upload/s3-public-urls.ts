@@ -24,8 +24,6 @@ export function s3PublicUrls(options: S3UrlOptions, key: string): { accelerated:
   }
   const server = new URL(endpoint);
   const prefix = server.pathname.replace(/\/+$/, '');
-  const url = forcePathStyle
-    ? `${server.origin}${prefix}/${bucket}/${path}`
-    : `${server.protocol}//${bucket}.${server.host}${prefix}/${path}`;
+  const url = forcePathStyle ? `${server.origin}${prefix}/${bucket}/${path}` : `${server.protocol}//${bucket}.${server.host}${prefix}/${path}`;
   return { accelerated: url, standard: url };
 }

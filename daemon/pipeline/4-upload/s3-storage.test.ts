@@ -70,7 +70,10 @@ describe('S3 storage against s3rver', () => {
     ['an unknown access key', { accessKeyId: 'NOT-S3RVER' }, /^S3 PutObject of a\/b\.webp in posterframe-test failed: .*; check AWS_ACCESS_KEY$/],
   ])('reports %s as storage_failed with what to check', async (_name, change, message) => {
     const broken = createS3Storage({ ...options, ...change });
-    await expect(broken.put('a/b.webp', new Uint8Array([1]), 'image/webp')).rejects.toMatchObject({ code: 'storage_failed', message: expect.stringMatching(message) });
+    await expect(broken.put('a/b.webp', new Uint8Array([1]), 'image/webp')).rejects.toMatchObject({
+      code: 'storage_failed',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('refuses a hostile key before sending anything', async () => {

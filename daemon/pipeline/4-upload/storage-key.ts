@@ -4,6 +4,7 @@
  * could name a file outside the media root.
  */
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
 const FORBIDDEN = /[\\\x00-\x1f\x7f]/;
 const MAX_KEY_BYTES = 1024; // S3's limit, applied to local keys too so both backends accept the same keys
 
@@ -21,7 +22,9 @@ export function keySegments(key: string): string[] {
     !FORBIDDEN.test(key) &&
     segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..');
   if (!valid) {
-    throw new TypeError(`Expected a storage key of "/"-separated non-empty segments (no ".", "..", backslash or control characters, at most ${MAX_KEY_BYTES} bytes) but received ${JSON.stringify(key)}`);
+    throw new TypeError(
+      `Expected a storage key of "/"-separated non-empty segments (no ".", "..", backslash or control characters, at most ${MAX_KEY_BYTES} bytes) but received ${JSON.stringify(key)}`,
+    );
   }
   return segments;
 }

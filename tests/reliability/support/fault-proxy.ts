@@ -2,9 +2,7 @@ import { createServer, request as forward, type IncomingMessage, type ServerResp
 import type { AddressInfo, Socket } from 'node:net';
 
 /** What the proxy does to one request instead of (or before) passing it on. */
-export type Fault =
-  | { kind: 'status'; status: number; code: string }
-  | { kind: 'reset' };
+export type Fault = { kind: 'status'; status: number; code: string } | { kind: 'reset' };
 
 export interface FaultProxy {
   /** `http://127.0.0.1:<port>`: use it as S3_ENDPOINT. */

@@ -46,6 +46,10 @@ export function rateLimit({ perMinute, clientAddress = () => undefined, now = Da
     }
     const seconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
     c.header('Retry-After', String(seconds));
-    return errorResponse(c, 'rate_limited', `Expected at most ${perMinute} changes per minute from one client (RATE_LIMIT_PER_MINUTE) but received more; retry in ${seconds} s`);
+    return errorResponse(
+      c,
+      'rate_limited',
+      `Expected at most ${perMinute} changes per minute from one client (RATE_LIMIT_PER_MINUTE) but received more; retry in ${seconds} s`,
+    );
   };
 }

@@ -6,7 +6,13 @@ const app = new Hono();
 app.use(securityHeaders(['https://posters.s3.us-west-1.amazonaws.com']));
 app.get('/', (c) => c.html('<!doctype html><title>ui</title>'));
 
-const directives = (csp: string | null) => new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string | null) =>
+  new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 describe('securityHeaders', () => {
   it('sends nosniff, no referrer, no framing and no HSTS on plain HTTP', async () => {

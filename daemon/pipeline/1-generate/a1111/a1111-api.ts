@@ -70,7 +70,8 @@ export function createA1111Api(options: A1111ApiOptions): A1111Api {
     },
     async txt2img(body, signal) {
       const response = await call('POST', '/sdapi/v1/txt2img', body, signal);
-      if (typeof response !== 'object' || response === null) throw fail(`Expected a JSON object from A1111's /sdapi/v1/txt2img but received ${typeof response}`);
+      if (typeof response !== 'object' || response === null)
+        throw fail(`Expected a JSON object from A1111's /sdapi/v1/txt2img but received ${typeof response}`);
       return response as A1111Txt2ImgResponse;
     },
     async progress(signal) {

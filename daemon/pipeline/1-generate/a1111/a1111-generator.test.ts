@@ -15,7 +15,9 @@ let png: Buffer;
 let peer: A1111Peer | undefined;
 
 beforeAll(async () => {
-  png = await sharp({ create: { ...SIZE, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+  png = await sharp({ create: { ...SIZE, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .png()
+    .toBuffer();
 });
 afterEach(async () => {
   await peer?.close();
@@ -33,7 +35,10 @@ function request(params: GenerateRequest['params'], signal = new AbortController
 }
 
 async function failure(promise: Promise<unknown>): Promise<PipelineError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof PipelineError)) throw new Error(`Expected a PipelineError but received ${String(error)}`);
   return error;
 }
@@ -60,7 +65,7 @@ describe('A1111 generator against an A1111-protocol peer', () => {
     expect(progress).toContainEqual({ stage: 'generating', percent: 33, message: 'generating on A1111 (step 10/30)' });
   });
 
-  it('reports the seed from A1111\'s info JSON string', async () => {
+  it("reports the seed from A1111's info JSON string", async () => {
     const generator = await setup({ infoSeed: 99 });
     const image = await generator.generate(request({ seed: 5 }).request);
     expect(image.seed).toBe(99);
@@ -74,16 +79,20 @@ describe('A1111 generator against an A1111-protocol peer', () => {
     expect(image.seed).toBe(sent);
   });
 
-  it('fails clearly when the actor\'s LoRA is not installed, before generating', async () => {
+  it("fails clearly when the actor's LoRA is not installed, before generating", async () => {
     const generator = await setup({ loras: ['someone_else'] });
     const error = await failure(generator.generate(request({}).request));
     expect(error.code).toBe('generation_failed');
-    expect(error.message).toBe(`LoRA "${LORA}" is not installed on A1111 at ${peer!.baseUrl} (installed: someone_else); copy ${LORA}.safetensors into its models/Lora folder and refresh the LoRA list`);
+    expect(error.message).toBe(
+      `LoRA "${LORA}" is not installed on A1111 at ${peer!.baseUrl} (installed: someone_else); copy ${LORA}.safetensors into its models/Lora folder and refresh the LoRA list`,
+    );
     expect(peer!.txt2imgBodies).toHaveLength(0);
   });
 
-  it('passes on A1111\'s {error, detail} body from a 500', async () => {
-    const generator = await setup({ txt2imgFailure: { status: 500, body: { error: 'OutOfMemoryError', detail: '', body: '', errors: 'CUDA out of memory. Tried to allocate 1.50 GiB' } } });
+  it("passes on A1111's {error, detail} body from a 500", async () => {
+    const generator = await setup({
+      txt2imgFailure: { status: 500, body: { error: 'OutOfMemoryError', detail: '', body: '', errors: 'CUDA out of memory. Tried to allocate 1.50 GiB' } },
+    });
     const error = await failure(generator.generate(request({ seed: 1 }).request));
     expect(error.message).toBe('A1111 answered /sdapi/v1/txt2img with HTTP 500: OutOfMemoryError: CUDA out of memory. Tried to allocate 1.50 GiB');
   });

@@ -46,7 +46,10 @@ export function createA1111Generator(options: A1111GeneratorOptions): Generator 
         // A1111 runs one generation at a time; interrupting stops ours so the GPU is free again.
         await api.interrupt(AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
         if (signal.aborted) throw signal.reason;
-        throw new PipelineError('generation_failed', `A1111 did not finish within ${options.timeoutMs} ms (A1111_TIMEOUT_MS), so it was interrupted; raise A1111_TIMEOUT_MS or lower the steps`);
+        throw new PipelineError(
+          'generation_failed',
+          `A1111 did not finish within ${options.timeoutMs} ms (A1111_TIMEOUT_MS), so it was interrupted; raise A1111_TIMEOUT_MS or lower the steps`,
+        );
       }
     },
   };
@@ -55,7 +58,11 @@ export function createA1111Generator(options: A1111GeneratorOptions): Generator 
 async function requireLora(api: A1111Api, name: string, baseUrl: string, signal: AbortSignal): Promise<void> {
   const loras = await api.loras(signal);
   if (loras.some((lora) => lora.name === name || lora.alias === name)) return;
-  const known = loras.slice(0, 10).map((l) => l.name).join(', ') || 'none';
+  const known =
+    loras
+      .slice(0, 10)
+      .map((l) => l.name)
+      .join(', ') || 'none';
   throw new PipelineError(
     'generation_failed',
     `LoRA "${name}" is not installed on A1111 at ${baseUrl} (installed: ${known}); copy ${name}.safetensors into its models/Lora folder and refresh the LoRA list`,
@@ -94,7 +101,7 @@ async function pollProgress(api: A1111Api, intervalMs: number, signal: AbortSign
 function toImage(response: { images?: unknown; info?: unknown }, requestedSeed: number): GeneratedImage {
   const first = Array.isArray(response.images) ? response.images[0] : undefined;
   if (typeof first !== 'string' || !first) {
-    throw new PipelineError('generation_failed', 'A1111 answered txt2img without an image; check the webui\'s console for errors');
+    throw new PipelineError('generation_failed', "A1111 answered txt2img without an image; check the webui's console for errors");
   }
   const base64 = first.replace(/^data:[^,]*,/, '');
   return { kind: 'bytes', bytes: new Uint8Array(Buffer.from(base64, 'base64')), seed: seedFromInfo(response.info) ?? requestedSeed };

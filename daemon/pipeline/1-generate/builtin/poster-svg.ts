@@ -24,7 +24,11 @@ export const escapeXml = (text: string): string =>
 
 /** Greedy word wrap; overlong words are cut, and the last line ends in "…" when text is left over. */
 export function wrapText(text: string, width: number, maxLines: number): string[] {
-  const words = text.trim().split(/\s+/).filter(Boolean).flatMap((w) => w.match(new RegExp(`.{1,${width}}`, 'gu')) ?? []);
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => w.match(new RegExp(`.{1,${width}}`, 'gu')) ?? []);
   const lines: string[] = [];
   for (const word of words) {
     const last = lines.at(-1);
@@ -46,15 +50,19 @@ function backdrop(random: Random, accents: string[]): string {
     case 0: // a sun with rings
       return [520, 400, 290].map((r, i) => `<circle cx="${x}" cy="${y}" r="${r}" fill="${[a, b, c][i]}" opacity="${0.35 + i * 0.2}"/>`).join('');
     case 1: // rising arches
-      return [600, 450, 300].map((r, i) => `<circle cx="${512}" cy="${PORTRAIT_HEIGHT + 120}" r="${r + random.int(-30, 30)}" fill="${[a, b, c][i]}" opacity="${0.5 + i * 0.15}"/>`).join('');
+      return [600, 450, 300]
+        .map((r, i) => `<circle cx="${512}" cy="${PORTRAIT_HEIGHT + 120}" r="${r + random.int(-30, 30)}" fill="${[a, b, c][i]}" opacity="${0.5 + i * 0.15}"/>`)
+        .join('');
     case 2: // diagonal bands
       return Array.from({ length: 5 }, (_, i) => {
         const offset = -400 + i * 300 + random.int(-40, 40);
         return `<polygon points="${offset},0 ${offset + 140},0 ${offset + 640},${PORTRAIT_HEIGHT} ${offset + 500},${PORTRAIT_HEIGHT}" fill="${[a, b, c][i % 3]}" opacity="0.45"/>`;
       }).join('');
     default: // scattered dots
-      return Array.from({ length: random.int(9, 14) }, (_, i) =>
-        `<circle cx="${random.int(0, CANVAS)}" cy="${random.int(0, PORTRAIT_HEIGHT)}" r="${random.int(40, 150)}" fill="${[a, b, c][i % 3]}" opacity="${random.between(0.35, 0.7).toFixed(2)}"/>`,
+      return Array.from(
+        { length: random.int(9, 14) },
+        (_, i) =>
+          `<circle cx="${random.int(0, CANVAS)}" cy="${random.int(0, PORTRAIT_HEIGHT)}" r="${random.int(40, 150)}" fill="${[a, b, c][i % 3]}" opacity="${random.between(0.35, 0.7).toFixed(2)}"/>`,
       ).join('');
   }
 }

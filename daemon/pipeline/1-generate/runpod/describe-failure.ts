@@ -12,7 +12,7 @@ export function describeRunpodFailure(error: unknown): { message: string; detail
     return { message: `RunPod job failed: ${type ? `${type}: ` : ''}${String(record.error_message)}`, details: record };
   }
   if (typeof error === 'string' && error.trim()) return { message: `RunPod job failed: ${error}` };
-  if (error === undefined || error === null) return { message: 'RunPod job failed without an error message; check the worker\'s logs on RunPod' };
+  if (error === undefined || error === null) return { message: "RunPod job failed without an error message; check the worker's logs on RunPod" };
   return { message: `RunPod job failed: ${JSON.stringify(error)}`, details: { error } };
 }
 

@@ -11,7 +11,12 @@ describe('RunPod input template', () => {
 
   it('interpolates placeholders inside longer strings, in nested objects and arrays', () => {
     const input = renderInputTemplate(
-      { workflow: { '6': { inputs: { text: '{{prompt}} <lora:{{lora_name}}:{{lora_weight}}>' } } }, loras: [{ path: '{{lora_download_url}}' }], fixed: 1, flag: true },
+      {
+        workflow: { '6': { inputs: { text: '{{prompt}} <lora:{{lora_name}}:{{lora_weight}}>' } } },
+        loras: [{ path: '{{lora_download_url}}' }],
+        fixed: 1,
+        flag: true,
+      },
       { ...values, prompt: 'a portrait', lora_name: 'actor_1', lora_weight: 0.8, lora_download_url: 'https://x/y' },
     );
     expect(input).toEqual({ workflow: { '6': { inputs: { text: 'a portrait <lora:actor_1:0.8>' } } }, loras: [{ path: 'https://x/y' }], fixed: 1, flag: true });

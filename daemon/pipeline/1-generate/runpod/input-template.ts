@@ -46,11 +46,15 @@ export function loadInputTemplate(file = DEFAULT_TEMPLATE_FILE): InputTemplate {
     throw new ConfigError(`Invalid configuration:\n  RUNPOD_INPUT_TEMPLATE: cannot read ${file} as JSON (${messageOf(error)})`);
   }
   if (typeof template !== 'object' || template === null || Array.isArray(template)) {
-    throw new ConfigError(`Invalid configuration:\n  RUNPOD_INPUT_TEMPLATE: Expected a JSON object in ${file} (the job's "input") but received ${Array.isArray(template) ? 'an array' : typeof template}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  RUNPOD_INPUT_TEMPLATE: Expected a JSON object in ${file} (the job's "input") but received ${Array.isArray(template) ? 'an array' : typeof template}`,
+    );
   }
   const unknown = [...JSON.stringify(template).matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !known.has(name));
   if (unknown.length) {
-    throw new ConfigError(`Invalid configuration:\n  RUNPOD_INPUT_TEMPLATE: unknown placeholder(s) ${[...new Set(unknown)].map((n) => `{{${n}}}`).join(', ')} in ${file}; known: ${TEMPLATE_PLACEHOLDERS.join(', ')}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  RUNPOD_INPUT_TEMPLATE: unknown placeholder(s) ${[...new Set(unknown)].map((n) => `{{${n}}}`).join(', ')} in ${file}; known: ${TEMPLATE_PLACEHOLDERS.join(', ')}`,
+    );
   }
   return template as InputTemplate;
 }

@@ -19,8 +19,14 @@ export function jobResult(job: RunpodJob, requestedSeed: number): GeneratedImage
       throw new PipelineError('generation_failed', message, { details: { jobId: job.id, ...details } });
     }
     case 'TIMED_OUT':
-      throw new PipelineError('generation_failed', `RunPod stopped the job at its execution timeout (TIMED_OUT); raise RUNPOD_TIMEOUT_MS or check the worker's logs`, { details: { jobId: job.id } });
+      throw new PipelineError(
+        'generation_failed',
+        `RunPod stopped the job at its execution timeout (TIMED_OUT); raise RUNPOD_TIMEOUT_MS or check the worker's logs`,
+        { details: { jobId: job.id } },
+      );
     default:
-      throw new PipelineError('generation_failed', `The RunPod job ended as ${job.status} (cancelled outside Posterframe?); regenerate to try again`, { details: { jobId: job.id } });
+      throw new PipelineError('generation_failed', `The RunPod job ended as ${job.status} (cancelled outside Posterframe?); regenerate to try again`, {
+        details: { jobId: job.id },
+      });
   }
 }

@@ -12,7 +12,7 @@ import type { GeneratedImage } from '../generator.js';
  */
 export function parseRunpodOutput(output: unknown): GeneratedImage {
   if (output === undefined || output === null) {
-    throw new PipelineError('generation_failed', 'The RunPod job completed without any output; check the worker\'s logs on RunPod');
+    throw new PipelineError('generation_failed', "The RunPod job completed without any output; check the worker's logs on RunPod");
   }
   const image = findImage(output);
   if (!image) {

@@ -39,7 +39,10 @@ export function createS3LoraPresigner(client: S3Client, allowedPrefixes: string[
 
 function requireAllowedLora(loraUrl: string, allowedPrefixes: string[]): void {
   // "." and ".." segments are refused outright: an HTTP client may resolve them out of the prefix.
-  const dotSegment = loraUrl.slice('s3://'.length).split('/').some((segment) => segment === '.' || segment === '..');
+  const dotSegment = loraUrl
+    .slice('s3://'.length)
+    .split('/')
+    .some((segment) => segment === '.' || segment === '..');
   if (!dotSegment && allowedPrefixes.some((prefix) => loraUrl.startsWith(prefix))) return;
   const allowed = allowedPrefixes.length ? allowedPrefixes.join(', ') : 'none';
   throw new PipelineError(

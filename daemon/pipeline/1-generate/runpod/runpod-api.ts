@@ -63,7 +63,13 @@ export function createRunpodApi(options: RunpodApiOptions): RunpodApi {
   async function attempt(operation: Operation, path: string, json: unknown, signal: AbortSignal): Promise<Attempt<JsonResponse>> {
     let response: JsonResponse;
     try {
-      response = await jsonRequest(`${endpoint}${path}`, { method: operation === 'status' || operation === 'health' ? 'GET' : 'POST', headers, json, signal, timeoutMs });
+      response = await jsonRequest(`${endpoint}${path}`, {
+        method: operation === 'status' || operation === 'health' ? 'GET' : 'POST',
+        headers,
+        json,
+        signal,
+        timeoutMs,
+      });
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       if (error instanceof ResponseTooLargeError) throw fail(`RunPod's /${operation} answer was too large: ${error.message}`);
@@ -89,7 +95,9 @@ export function createRunpodApi(options: RunpodApiOptions): RunpodApi {
       return await withRetry(() => attempt(operation, path, json, signal), { ...retry, signal });
     } catch (error) {
       if (error instanceof RetriesExhaustedError) {
-        throw fail(`RunPod did not answer /${operation} after ${error.attempts} attempts (last: ${error.lastReason}); RunPod may be overloaded or down, try again later`);
+        throw fail(
+          `RunPod did not answer /${operation} after ${error.attempts} attempts (last: ${error.lastReason}); RunPod may be overloaded or down, try again later`,
+        );
       }
       throw error;
     }

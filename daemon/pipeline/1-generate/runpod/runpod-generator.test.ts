@@ -16,7 +16,12 @@ const ENDPOINT = 'ep-posters';
 const SIZE = { width: 64, height: 64 };
 const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_PIXELS = 1 << 26;
-const actor = { id: '1', name: '0001_european_20_female', description: 'a young European woman with long brown hair', loraModelUrl: 's3://models/loras/0001_european_20_female.safetensors' };
+const actor = {
+  id: '1',
+  name: '0001_european_20_female',
+  description: 'a young European woman with long brown hair',
+  loraModelUrl: 's3://models/loras/0001_european_20_female.safetensors',
+};
 
 let peer: RunpodPeer;
 let host: ImageHost;
@@ -24,9 +29,13 @@ let png: Buffer;
 let pngBase64: string;
 
 beforeAll(async () => {
-  png = await sharp({ create: { ...SIZE, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+  png = await sharp({ create: { ...SIZE, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .png()
+    .toBuffer();
   pngBase64 = png.toString('base64');
-  const black = await sharp({ create: { ...SIZE, channels: 3, background: '#000' } }).png().toBuffer();
+  const black = await sharp({ create: { ...SIZE, channels: 3, background: '#000' } })
+    .png()
+    .toBuffer();
   [peer, host] = await Promise.all([
     startRunpodPeer({ apiKey: API_KEY, endpointId: ENDPOINT }),
     startImageHost({
@@ -53,7 +62,10 @@ function generator(overrides: Partial<RunpodGeneratorOptions> = {}) {
   });
 }
 
-async function generate(scenario: RunpodScenario, options: { overrides?: Partial<RunpodGeneratorOptions>; signal?: AbortSignal; onProgress?: (p: GenerateProgress) => void } = {}) {
+async function generate(
+  scenario: RunpodScenario,
+  options: { overrides?: Partial<RunpodGeneratorOptions>; signal?: AbortSignal; onProgress?: (p: GenerateProgress) => void } = {},
+) {
   peer.setScenario(scenario);
   const progress: GenerateProgress[] = [];
   const image = await generator(options.overrides).generate({
@@ -70,7 +82,10 @@ async function generate(scenario: RunpodScenario, options: { overrides?: Partial
 }
 
 async function failure(promise: Promise<unknown>): Promise<PipelineError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof PipelineError)) throw new Error(`Expected a PipelineError but received ${String(error)}`);
   return error;
 }
@@ -107,7 +122,7 @@ describe('RunPod generator against a RunPod-protocol peer', () => {
     expect(progress.at(-1)).toMatchObject({ stage: 'generating', message: 'generating on GPU' });
   });
 
-  it('reports the seed a worker returns beside the image (RunPod\'s documented [{image, seed}] output)', async () => {
+  it("reports the seed a worker returns beside the image (RunPod's documented [{image, seed}] output)", async () => {
     const { image } = await generate(completedWith([{ image: host.url('/poster.png'), seed: 46578 }]));
     expect(image).toEqual({ kind: 'url', url: host.url('/poster.png'), seed: 46578 });
   });
@@ -126,13 +141,20 @@ describe('RunPod generator against a RunPod-protocol peer', () => {
     });
   });
 
-  it('passes a FAILED job\'s plain error string on verbatim', async () => {
-    const error = await failure(generate({ steps: [{ status: 'IN_PROGRESS' }, { status: 'FAILED', error: 'CUDA out of memory. Tried to allocate 2.00 GiB' }] }));
+  it("passes a FAILED job's plain error string on verbatim", async () => {
+    const error = await failure(
+      generate({ steps: [{ status: 'IN_PROGRESS' }, { status: 'FAILED', error: 'CUDA out of memory. Tried to allocate 2.00 GiB' }] }),
+    );
     expect(error.message).toBe('RunPod job failed: CUDA out of memory. Tried to allocate 2.00 GiB');
   });
 
-  it('unpacks a FAILED job\'s JSON-string error (runpod-python handler exception)', async () => {
-    const workerError = JSON.stringify({ error_type: "<class 'FileNotFoundError'>", error_message: 'LoRA 0001_european_20_female not found', error_traceback: 'Traceback…', worker_id: 'w1' });
+  it("unpacks a FAILED job's JSON-string error (runpod-python handler exception)", async () => {
+    const workerError = JSON.stringify({
+      error_type: "<class 'FileNotFoundError'>",
+      error_message: 'LoRA 0001_european_20_female not found',
+      error_traceback: 'Traceback…',
+      worker_id: 'w1',
+    });
     const error = await failure(generate({ steps: [{ status: 'FAILED', error: workerError }] }));
     expect(error.code).toBe('generation_failed');
     expect(error.message).toBe('RunPod job failed: FileNotFoundError: LoRA 0001_european_20_female not found');
@@ -161,7 +183,10 @@ describe('RunPod generator against a RunPod-protocol peer', () => {
   it('cancels the job on RunPod when the caller aborts, and rethrows the abort reason', async () => {
     const controller = new AbortController();
     const reason = new Error('daemon shutting down');
-    const outcome = generate({ steps: [{ status: 'IN_PROGRESS', polls: Infinity }] }, { signal: controller.signal, onProgress: (p) => p.stage === 'generating' && controller.abort(reason) });
+    const outcome = generate(
+      { steps: [{ status: 'IN_PROGRESS', polls: Infinity }] },
+      { signal: controller.signal, onProgress: (p) => p.stage === 'generating' && controller.abort(reason) },
+    );
     await expect(outcome).rejects.toBe(reason);
     expect([...peer.jobs.values()][0]?.cancelled).toBe(true);
   });
@@ -184,13 +209,22 @@ describe('RunPod generator against a RunPod-protocol peer', () => {
   });
 
   it('gives up after the retry budget when RunPod keeps answering 5xx', async () => {
-    const error = await failure(generate({ ...completedWith('x'), runFailures: Array.from({ length: 3 }, () => ({ status: 503 })) }, { overrides: { retry: { attempts: 3, baseDelayMs: 1 } } }));
+    const error = await failure(
+      generate(
+        { ...completedWith('x'), runFailures: Array.from({ length: 3 }, () => ({ status: 503 })) },
+        { overrides: { retry: { attempts: 3, baseDelayMs: 1 } } },
+      ),
+    );
     expect(error.message).toMatch(/did not answer \/run after 3 attempts \(last: HTTP 503/);
   });
 
   it.each<[string, unknown, RegExp]>([
     ['no output', undefined, /completed without any output/],
-    ['an output without an image', { status: 'ok', message: 'done' }, /Expected an image in the RunPod output .* but received an object with keys status, message/],
+    [
+      'an output without an image',
+      { status: 'ok', message: 'done' },
+      /Expected an image in the RunPod output .* but received an object with keys status, message/,
+    ],
   ])('fails a job COMPLETED with %s', async (_case, output, message) => {
     const error = await failure(generate(completedWith(output)));
     expect(error.code).toBe('generation_failed');

@@ -94,7 +94,13 @@ export function createRunpodGenerator(options: RunpodGeneratorOptions): Generato
           await request.backendJob?.save(job.id);
         }
         const waitOptions = { pollIntervalMs: options.pollIntervalMs, signal: deadline, duration, submittedAt };
-        job = await waitForJob(api, job, { ...waitOptions, onStatus: (seen) => report((job = seen)) });
+        job = await waitForJob(api, job, {
+          ...waitOptions,
+          onStatus: (seen) => {
+            job = seen;
+            report(seen);
+          },
+        });
       } catch (error) {
         if (job) await api.cancel(job.id, AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
         if (signal.aborted) throw signal.reason;
@@ -126,8 +132,12 @@ async function reattach(api: RunpodApi, jobId: string | undefined, signal: Abort
 }
 
 function timeoutError(timeoutMs: number, job: RunpodJob | undefined): PipelineError {
-  const what = job ? `finish the job within ${timeoutMs} ms (RUNPOD_TIMEOUT_MS; last status ${job.status}), so it was cancelled` : `accept the job within ${timeoutMs} ms (RUNPOD_TIMEOUT_MS)`;
-  return new PipelineError('generation_failed', `RunPod did not ${what}; check the endpoint has workers, or raise RUNPOD_TIMEOUT_MS`, { details: { jobId: job?.id } });
+  const what = job
+    ? `finish the job within ${timeoutMs} ms (RUNPOD_TIMEOUT_MS; last status ${job.status}), so it was cancelled`
+    : `accept the job within ${timeoutMs} ms (RUNPOD_TIMEOUT_MS)`;
+  return new PipelineError('generation_failed', `RunPod did not ${what}; check the endpoint has workers, or raise RUNPOD_TIMEOUT_MS`, {
+    details: { jobId: job?.id },
+  });
 }
 
 /** IN_QUEUE → "queued on GPU"; IN_PROGRESS (or RUNNING) → "generating", with a time-based percent estimate. */

@@ -20,7 +20,15 @@ beforeEach(() => {
 });
 
 const generator = () =>
-  createRunpodGenerator({ apiKey: API_KEY, endpointId: ENDPOINT, baseUrl: peer.baseUrl, pollIntervalMs: 10, timeoutMs: 10_000, template: loadInputTemplate(), retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  createRunpodGenerator({
+    apiKey: API_KEY,
+    endpointId: ENDPOINT,
+    baseUrl: peer.baseUrl,
+    pollIntervalMs: 10,
+    timeoutMs: 10_000,
+    template: loadInputTemplate(),
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+  });
 
 /** Generates with a backend-job checkpoint holding `previousId`; returns the result and the ids saved. */
 async function generateWith(previousId: string | undefined) {
@@ -82,7 +90,7 @@ describe('RunPod generator: the backend job checkpoint (issue 12, paid twice for
 });
 
 describe('RunPod generator: capacity from /health', () => {
-  it('counts the endpoint\'s idle and running workers', async () => {
+  it("counts the endpoint's idle and running workers", async () => {
     peer.setScenario({ steps: [], timed: { workers: 8, jobMs: 60_000, output: OUTPUT } });
     const runpod = generator();
     expect(await runpod.capacity!(AbortSignal.timeout(5000))).toBe(8);
