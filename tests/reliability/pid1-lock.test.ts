@@ -30,7 +30,8 @@ function asPid1(script: string) {
 describe('a lock held by PID 1 in a container', () => {
   // Never a silent skip: the suite runs as root here and in CI, where PID namespaces work.
   beforeAll(() => {
-    if (!canUnshare) throw new Error('Expected `unshare --pid --fork --mount-proc` to work (run the reliability suite as root, as .ci/run does) but it was refused');
+    if (!canUnshare)
+      throw new Error('Expected `unshare --pid --fork --mount-proc` to work (run the reliability suite as root, as .ci/run does) but it was refused');
   });
 
   it('is taken over by the restarted PID 1 after the holder was killed', async () => {

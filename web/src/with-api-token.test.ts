@@ -39,7 +39,14 @@ describe('withApiToken', () => {
     const answers = ['wrong', 's3cret'];
     const asked: (string | undefined)[] = [];
     const { call, sentTokens } = guarded(api, 's3cret');
-    const result = await withApiToken(api, async (refused) => (asked.push(refused), answers.shift()), call);
+    const result = await withApiToken(
+      api,
+      async (refused) => {
+        asked.push(refused);
+        return answers.shift();
+      },
+      call,
+    );
     expect(result).toBe('accepted');
     expect(asked).toEqual([undefined, REFUSED]);
     expect(sentTokens).toEqual([undefined, 'wrong', 's3cret']);
