@@ -13,6 +13,7 @@ import type { Storage } from '../../daemon/pipeline/4-upload/storage.js';
 import { runPipeline, type PipelineDeps, type PipelineJob } from '../../daemon/pipeline/run-pipeline.js';
 import { createStageLimits } from '../../daemon/pipeline/stage-limits.js';
 import { sampleActors, writeActorsFile } from '../support/sample-actors.js';
+import { countingGenerator } from '../support/counting-generator.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const BASE = 'http://127.0.0.1:8787';
@@ -135,25 +136,17 @@ describe('runPipeline', () => {
     const first = await runPipeline(job('job_old'), deps(), new AbortController().signal, noProgress);
     const published = await storage.get(posterKey(actor!.name, 'lg'));
 
-    let generations = 0;
-    const builtin = createBuiltinGenerator();
-    const counting: Generator = {
-      name: 'counting',
-      generate: (request) => {
-        generations++;
-        return builtin.generate({ ...request, params: { seed: 7 } });
-      },
-    };
+    const counting = countingGenerator({ seed: 7 });
     const interrupt = new AbortController();
-    const interrupted = await runPipeline(job('job_new'), deps(counting), interrupt.signal, (stage) => {
+    const interrupted = await runPipeline(job('job_new'), deps(counting.generator), interrupt.signal, (stage) => {
       if (stage === 'uploading') interrupt.abort(new Error('killed'));
     }).catch((e: unknown) => e);
     expect(interrupted).toMatchObject({ message: 'killed' });
     expect(await storage.get(posterKey(actor!.name, 'lg'))).toEqual(published);
     expect((await exportedActors())[0].poster_frames).toEqual(first.poster_frames);
 
-    const resumed = await runPipeline(job('job_new'), deps(counting), new AbortController().signal, noProgress);
-    expect(generations).toBe(1);
+    const resumed = await runPipeline(job('job_new'), deps(counting.generator), new AbortController().signal, noProgress);
+    expect(counting.count).toBe(1);
     expect(resumed.version).not.toBe(first.version);
     expect((await exportedActors())[0].poster_frames).toEqual(resumed.poster_frames);
   });

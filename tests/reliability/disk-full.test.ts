@@ -3,11 +3,10 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor, Job } from '../../shared/api-types.js';
-import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
-import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
 import { persistedJob } from '../support/job-records.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { startTestDaemon } from '../support/start-test-daemon.js';
+import { countingGenerator } from '../support/counting-generator.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -54,16 +53,8 @@ describe('a full disk', () => {
     await mkdir(dataDir);
     expect(mountSmallDisk(dataDir)).toBe(true);
     const actors = sampleActors(1);
-    let generations = 0;
-    const builtin = createBuiltinGenerator();
-    const counting: Generator = {
-      name: 'counting',
-      generate: (request) => {
-        generations++;
-        return builtin.generate(request);
-      },
-    };
-    const first = await startTestDaemon({ root: root.path, actors, overrides: { generator: counting } });
+    const counting = countingGenerator();
+    const first = await startTestDaemon({ root: root.path, actors, overrides: { generator: counting.generator } });
     cleanups.push(() => first.close());
     const ballast = fillDisk(dataDir, 4);
 
@@ -84,11 +75,11 @@ describe('a full disk', () => {
     await vi.waitFor(async () => expect(await record()).toBe('failed'), { timeout: 15_000, interval: 100 });
     await first.close();
 
-    const second = await startTestDaemon({ root: root.path, overrides: { generator: counting } });
+    const second = await startTestDaemon({ root: root.path, overrides: { generator: counting.generator } });
     cleanups.push(() => second.close());
     const jobs = (await (await fetch(`${second.url}/api/jobs`)).json()) as Job[];
     expect(jobs.map((j) => [j.id, j.status])).toEqual([[job!.id, 'failed']]);
-    expect(generations).toBe(1);
+    expect(counting.count).toBe(1);
     const saved = JSON.parse(await readFile(path.join(dataDir, 'actorsData.json'), 'utf8')) as Actor[];
     expect(saved[0]!.poster_frames).toBeUndefined();
   });
