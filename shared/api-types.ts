@@ -17,6 +17,11 @@ export interface PosterUrls {
 export interface PosterFrames {
   accelerated: PosterUrls;
   standard: PosterUrls;
+  /**
+   * A tiny blurred stand-in painted until the image loads: a ThumbHash, base64 (issue 10), computed
+   * at encode time from the same pixels. An addition to the seed's shape; absent on older posters.
+   */
+  placeholder?: string;
 }
 
 /** An entry of the top-level array in actorsData.json. Unknown fields are preserved on write. */
@@ -33,9 +38,11 @@ export interface Actor {
 
 /** Generation parameters a job carries; every field is optional and has a backend default. */
 export interface GenerationParams {
+  /** Absent in a request: the daemon picks a random seed and records it on the job and the version. */
   seed?: number;
   steps?: number;
   guidance?: number;
+  /** The id of a preset from `GET /api/styles`. */
   style?: string;
   negative_prompt?: string;
   lora_weight?: number;
@@ -93,10 +100,16 @@ export type ErrorCode =
   | 'too_many_connections'
   /** The edge Worker could not reach the daemon that does the work (reads are still served). */
   | 'daemon_unavailable'
+  /** The request contradicts the resource's state: accepting a discarded preview, cancelling a finished job, different parameters for a running job. */
+  | 'conflict'
+  | 'cancelled'
   | 'internal_error';
 
-export type JobSource = 'api' | 'folder' | 'cli';
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Where a job came from; `batch` jobs also carry their `batch_id`. */
+export type JobSource = 'api' | 'folder' | 'cli' | 'batch';
+/** `cancelled` is terminal like done and failed: a cancelled job publishes nothing. */
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['done', 'failed', 'cancelled'];
 /** Stages in the order a job passes them; `queued` is also used while waiting on the GPU's queue. */
 export const JOB_STAGES = ['queued', 'generating', 'downloading', 'encoding', 'uploading', 'saving'] as const;
 export type JobStage = (typeof JOB_STAGES)[number];
@@ -144,6 +157,31 @@ export interface Job {
   error?: JobError;
   /** The process that runs (or last ran) it: the daemon, or a CLI running without one. */
   owner?: JobOwner;
+  /**
+   * The parameters the job runs with: the request's, plus the seed picked when the request named none,
+   * so any poster can be reproduced. Absent on records written before versions existed.
+   */
+  params?: GenerationParams;
+  /** The generator that ran it (`builtin`, `runpod`, `a1111`). */
+  backend?: string;
+  /** The batch this job belongs to (source `batch`). */
+  batch_id?: string;
+  /** The poster version the job produced (a preview's, or the published one). */
+  version?: string;
+  /** What became of a preview job's version: set by `POST /api/jobs/:id/accept` or `/discard` (or expiry). */
+  decision?: { kind: 'accepted' | 'discarded'; at: string; reason?: string };
+}
+
+/** `GET /api/jobs?status=&actor=&batch=&limit=&cursor=`: newest first. Pass `next_cursor` back as `cursor` (null: last page). */
+export interface JobsPage {
+  jobs: Job[];
+  next_cursor: string | null;
+}
+
+/** Body of `POST /api/jobs/:id/discard` and `/cancel` answers: the job as it now is. */
+export interface JobActionResponse {
+  success: true;
+  job: Job;
 }
 
 /** `202 Accepted` body for `Prefer: respond-async`. */
@@ -165,8 +203,122 @@ export interface ActorsPage {
   total: number;
 }
 
+/** `preview`: generated, not published yet; `published`: is or was the actor's poster; `discarded`: its objects are deleted. */
+export type VersionState = 'preview' | 'published' | 'discarded';
+
+/**
+ * One immutable encoded poster of an actor, stored once under
+ * `actors/{name}/poster_frame/history/{version}/{name}_poster_{size}.webp`. `version` is the content
+ * version, the `?v=` its URLs carry once published.
+ */
+export interface PosterVersion {
+  version: string;
+  actor_id: string;
+  job_id?: string;
+  created_at: string;
+  state: VersionState;
+  /** Whether the canonical keys (and actorsData.json) hold this version now. */
+  current: boolean;
+  seed?: number;
+  style?: string;
+  /** Every generation parameter it was made with. */
+  params: GenerationParams;
+  backend?: string;
+  source?: JobSource;
+  /** The version's own immutable URLs (history keys). */
+  poster_frames: PosterFrames;
+  placeholder?: string;
+}
+
+/** `GET /api/actors/:id/history`: newest first. */
+export interface HistoryResponse {
+  actor_id: string;
+  versions: PosterVersion[];
+}
+
+/** Body of `POST /api/actors/:id/revert`: publishes that version again. */
+export interface RevertRequest {
+  version: string;
+}
+
+/** A named look for the poster: a prompt fragment and the parameters that suit it. */
+export interface StylePreset {
+  id: string;
+  label: string;
+  description: string;
+  prompt: string;
+  defaults: GenerationParams;
+}
+
+/** `GET /api/styles`. */
+export interface StylesResponse {
+  styles: StylePreset[];
+}
+
+/** Body of `POST /api/batches`, and of a request file that names `actor_ids` instead of `actor_id`. */
+export interface BatchRequest {
+  actor_ids: Array<string | number> | 'all';
+  params?: GenerationParams;
+  mode?: JobMode;
+}
+
+/** `running` until every job has settled; then `done` (all done), `failed` (some failed) or `cancelled`. */
+export type BatchStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface BatchTotals {
+  total: number;
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+}
+
+/** A batch without its per-actor list: what lists and live events carry. */
+export interface BatchSummary {
+  id: string;
+  source: JobSource;
+  mode: JobMode;
+  params?: GenerationParams;
+  status: BatchStatus;
+  totals: BatchTotals;
+  /** 0–100, `batchPercent` of shared/job-progress.ts: the same number the CLI and the UI show. */
+  percent: number;
+  created_at: string;
+  updated_at: string;
+  finished_at?: string;
+  /** The batch this one retries (`POST /api/batches/:id/retry`). */
+  retry_of?: string;
+}
+
+export interface BatchEntry {
+  actor_id: string;
+  actor_name: string;
+  job_id: string;
+  status: JobStatus;
+  error?: JobError;
+}
+
+/** `GET /api/batches/:id`. */
+export interface Batch extends BatchSummary {
+  jobs: BatchEntry[];
+}
+
+/** `202` answer of `POST /api/batches` (and `/retry`). */
+export interface BatchAccepted {
+  batch_id: string;
+  status_url: string;
+  total: number;
+}
+
+/** `GET /api/batches?limit=&cursor=`: newest first. */
+export interface BatchesPage {
+  batches: BatchSummary[];
+  next_cursor: string | null;
+}
+
 /** Server-sent events on `GET /api/events`. The SSE `event:` field is the `type`. */
-export type LiveEvent = { type: 'job'; job: Job } | { type: 'actor'; actor: Actor };
+export type LiveEvent = { type: 'job'; job: Job } | { type: 'actor'; actor: Actor } | { type: 'batch'; batch: BatchSummary };
 
 /**
  * Sent on `GET /api/events` instead of a replay when the events since the client's `Last-Event-ID`

@@ -23,6 +23,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
   too_many_connections: 503,
   daemon_unavailable: 503,
+  conflict: 409,
+  // A request that waited on a job someone cancelled: the state changed under it, as with a conflict.
+  cancelled: 409,
   internal_error: 500,
 };
 
@@ -34,6 +37,7 @@ export function codeForStatus(status: number): ErrorCode {
     404: 'not_found',
     405: 'method_not_allowed',
     413: 'payload_too_large',
+    409: 'conflict',
     421: 'misdirected_request',
     429: 'rate_limited',
     503: 'shutting_down',

@@ -1,4 +1,4 @@
-import type { Actor, Job, JobSource, RegenerateRequest } from '../../shared/api-types.js';
+import { type Actor, type Job, type JobSource, type RegenerateRequest, TERMINAL_JOB_STATUSES } from '../../shared/api-types.js';
 
 export interface SubmitInput {
   source: JobSource;
@@ -24,7 +24,7 @@ export interface JobService {
   waitFor(id: string, signal?: AbortSignal): Promise<Job>;
 }
 
-export const isTerminal = (job: Job): boolean => job.status === 'done' || job.status === 'failed';
+export const isTerminal = (job: Pick<Job, 'status'>): boolean => TERMINAL_JOB_STATUSES.includes(job.status);
 
 /** Most recent first: by creation time, then id (the order of every job list). */
 export const byNewest = (a: Job, b: Job): number => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);

@@ -35,7 +35,7 @@ const isEvent = (frame: SseFrame) => frame.event !== undefined;
 function expectFrameOf(frame: SseFrame, event: LiveEvent & { id: number }): void {
   expect(frame.event).toBe(event.type);
   expect(frame.id).toBe(String(event.id));
-  expect(JSON.parse(frame.data ?? '')).toEqual(event.type === 'job' ? event.job : event.actor);
+  expect(JSON.parse(frame.data ?? '')).toEqual(event.type === 'job' ? event.job : event.type === 'actor' ? event.actor : event.batch);
 }
 
 describe('GET /api/events over real HTTP', () => {

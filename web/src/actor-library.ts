@@ -74,6 +74,7 @@ export class ActorLibrary extends LitElement {
       this.applyJob(event.job);
       return;
     }
+    if (event.type !== 'actor') return;
     this.updates.set(actorKey(event.actor), event.actor);
     if (!this.actors) return;
     const next = replaceActor(this.actors, event.actor);

@@ -1,5 +1,5 @@
 import type { Job, JobStage } from '../../shared/api-types.js';
-import { overallPercent, progressText, STAGE_LABELS } from './job-progress.js';
+import { overallPercent, progressText, STAGE_LABELS } from '../../shared/job-progress.js';
 
 /** What an actor card shows about regeneration: idle, or busy with a stage and progress. */
 export interface CardState {

@@ -1,10 +1,10 @@
-import type { Job } from '../../shared/api-types.js';
+import { type Job, TERMINAL_JOB_STATUSES } from '../../shared/api-types.js';
 
 /** How many jobs a page keeps in memory besides the queued and running ones; the panel shows the newest. */
 export const KEPT_JOBS = 50;
 
 export const isActive = (job: Job): boolean => job.status === 'queued' || job.status === 'running';
-export const isFinished = (job: Job): boolean => job.status === 'done' || job.status === 'failed';
+export const isFinished = (job: Pick<Job, 'status'>): boolean => TERMINAL_JOB_STATUSES.includes(job.status);
 
 /**
  * Adds or replaces a job in a most-recent-first list. A copy older than the one held is ignored, so a

@@ -6,14 +6,14 @@ import type { Job } from '../../shared/api-types.js';
 import { apiContext } from './context.js';
 import { FeedController } from './feed-controller.js';
 import { isActive, mergeJobs, upsertJob } from './job-list.js';
-import { overallPercent, progressText } from './job-progress.js';
+import { overallPercent, progressText } from '../../shared/job-progress.js';
 import { jobPanelStyles } from './job-panel.styles.js';
 
 /** The panel lists this many; the page keeps a few more for the cards. */
 const SHOWN_JOBS = 12;
 
-const STATUS_LABELS: Record<Job['status'], string> = { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' };
-const SOURCE_LABELS: Record<Job['source'], string> = { api: 'web/API', folder: 'request file', cli: 'CLI' };
+const STATUS_LABELS: Record<Job['status'], string> = { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
+const SOURCE_LABELS: Record<Job['source'], string> = { api: 'web/API', folder: 'request file', cli: 'CLI', batch: 'batch' };
 
 /**
  * Recent and running regeneration jobs from every source, with their state, live progress and

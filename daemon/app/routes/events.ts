@@ -42,7 +42,18 @@ export function eventRoutes({ events, sseHeartbeatMs }: { events: LiveEventSourc
 }
 
 function frameOf(event: NumberedEvent): string {
-  const payload = event.type === 'job' ? event.job : event.type === 'actor' ? event.actor : { reason: event.reason };
+  const payload = (() => {
+    switch (event.type) {
+      case 'job':
+        return event.job;
+      case 'actor':
+        return event.actor;
+      case 'batch':
+        return event.batch;
+      case 'reset':
+        return { reason: event.reason };
+    }
+  })();
   // JSON.stringify never emits a raw newline, so the payload is always a single `data:` line.
   return `event: ${event.type}\nid: ${event.id}\ndata: ${JSON.stringify(payload)}\n\n`;
 }

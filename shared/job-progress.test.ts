@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overallPercent, progressText } from './job-progress.js';
+import { batchPercent, overallPercent, progressText } from './job-progress.js';
 
 describe('overallPercent', () => {
   it.each([
@@ -31,5 +31,22 @@ describe('progressText', () => {
   it('shows the same percent as the progress bar', () => {
     const job = { status: 'running', stage: 'encoding', percent: 60 } as const;
     expect(progressText(job)).toContain(`${overallPercent(job)}%`);
+  });
+});
+
+describe('batchPercent', () => {
+  it('averages the jobs, a settled job counting as 100', () => {
+    const jobs = [
+      { status: 'done', stage: 'saving', percent: 100 },
+      { status: 'failed', stage: 'generating', percent: 10 },
+      { status: 'running', stage: 'encoding', percent: 0 },
+      { status: 'queued', stage: 'queued', percent: 0 },
+    ] as const;
+    expect(batchPercent(jobs)).toBe(Math.round((100 + 100 + 85 + 0) / 4));
+  });
+
+  it('is 100 for a batch with no jobs and 0 for one that has not started', () => {
+    expect(batchPercent([])).toBe(100);
+    expect(batchPercent([{ status: 'queued', stage: 'queued', percent: 0 }])).toBe(0);
   });
 });

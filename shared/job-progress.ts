@@ -1,4 +1,4 @@
-import { JOB_STAGES, type Job, type JobStage } from '../../shared/api-types.js';
+import { JOB_STAGES, type Job, type JobStage } from './api-types.js';
 
 /** Words a user reads for each pipeline stage. */
 export const STAGE_LABELS: Record<JobStage, string> = {
@@ -49,4 +49,16 @@ export function progressText(job: Pick<Job, 'status' | 'stage' | 'percent' | 'me
   const message = job.message?.trim();
   if (message && message.toLowerCase() !== job.stage) parts.push(message);
   return parts.join(' · ');
+}
+
+/**
+ * A batch's progress: the mean of its jobs' {@link overallPercent}, a settled job (done, failed or
+ * cancelled) counting as 100. The API's `percent`, the CLI's bar and the UI's bar all come from here.
+ *
+ * @returns 0–100, rounded; 100 for an empty batch
+ */
+export function batchPercent(jobs: readonly Pick<Job, 'status' | 'stage' | 'percent'>[]): number {
+  if (jobs.length === 0) return 100;
+  const sum = jobs.reduce((total, job) => total + (job.status === 'queued' || job.status === 'running' ? overallPercent(job) : 100), 0);
+  return Math.round(sum / jobs.length);
 }
