@@ -21,6 +21,7 @@ import { trackForGracefulClose } from './node/close-gracefully.js';
 import { serveAssets } from './node/serve-assets.js';
 import { serverInfo } from './node/server-info.js';
 import { copySampleActors } from './sample-actors.js';
+import { STYLE_PRESETS } from '../shared/styles.js';
 
 export interface DaemonOverrides extends CoreOverrides {
   logger?: Logger;
@@ -67,6 +68,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       logger,
       media: storage.kind === 'local' ? (key) => storage.get(key) : undefined,
       info,
+      styles: STYLE_PRESETS,
       assets: serveAssets(WEB_DIST),
       apiToken: config.apiToken,
       instanceId,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegenerateRequest, parseRequestFile } from './request-schema.js';
+import { STYLE_IDS } from './styles.js';
 
 const VALID = { actor_id: 1, actor_name: '0001_a', lora_model_url: 's3://bucket/models/0001_a.safetensors' };
 const withParams = (params: unknown) => ({ ...VALID, params });
+const STYLE_EXPECTED = 'a style id of GET /api/styles (cinematic-portrait, studio-headshot, film-noir, golden-hour, vivid-editorial)';
 const ZOD_DEFAULTS = /Invalid input|Too (big|small)|Invalid option|expected (string|number|int|object)/;
 
 describe('request validation messages', () => {
@@ -30,7 +32,8 @@ describe('request validation messages', () => {
     ['params.seed', withParams({ seed: -3 }), 'an integer from 0 to 4294967295', 'number -3'],
     ['params.steps', withParams({ steps: 'many' }), 'an integer from 1 to 150', '"many"'],
     ['params.guidance', withParams({ guidance: 99 }), 'a number from 0 to 30', 'number 99'],
-    ['params.style', withParams({ style: 1 }), 'a string of at most 64 characters', 'number 1'],
+    ['params.style', withParams({ style: 1 }), STYLE_EXPECTED, 'number 1'],
+    ['params.style', withParams({ style: 'noir' }), STYLE_EXPECTED, '"noir"'],
     ['params.negative_prompt', withParams({ negative_prompt: 'x'.repeat(2001) }), 'a string of at most 2000 characters', 'a string of 2001 characters'],
     ['params.lora_weight', withParams({ lora_weight: true }), 'a number from 0 to 2', 'boolean true'],
     ['mode', { ...VALID, mode: 'draft' }, '"publish" or "preview"', '"draft"'],
@@ -45,6 +48,10 @@ describe('request validation messages', () => {
     ['an unknown field', { ...VALID, colour: 'red' }, 'Expected only the documented fields in the request body but received unknown field(s): colour'],
   ])('describes a body that is %s', (_case, input, message) => {
     expect(parseRequestFile(input)).toEqual({ ok: false, issues: [{ field: '(body)', message }] });
+  });
+
+  it.each(STYLE_IDS)('accepts the style %s', (style) => {
+    expect(parseRequestFile(withParams({ style }))).toEqual({ ok: true, value: withParams({ style }) });
   });
 
   it("never passes on zod's default wording, for any field of either schema", () => {

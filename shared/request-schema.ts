@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegenerateRequest, RequestFile } from './api-types.js';
+import { STYLE_IDS } from './styles.js';
 
 /**
  * Actor names become S3 keys and file names, so only a conservative alphabet passes:
@@ -39,7 +40,7 @@ export const generationParamsSchema = z
       seed: integer(0, 2 ** 32 - 1).optional(),
       steps: integer(1, 150).optional(),
       guidance: decimal(0, 30).optional(),
-      style: text(64).optional(),
+      style: z.enum(STYLE_IDS, expecting(`a style id of GET /api/styles (${STYLE_IDS.join(', ')})`)).optional(),
       negative_prompt: text(2000).optional(),
       lora_weight: decimal(0, 2).optional(),
     },

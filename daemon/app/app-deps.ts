@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ActorsPageQuery } from '../library/actors-page.js';
-import type { Actor, ActorsPage, NumberedEvent, ServerInfo } from '../../shared/api-types.js';
+import type { Actor, ActorsPage, NumberedEvent, ServerInfo, StylePreset } from '../../shared/api-types.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { StoredObject } from '../pipeline/4-upload/storage.js';
 import type { AppLogger } from './app-logger.js';
@@ -40,6 +40,8 @@ export interface AppDeps {
   media?: MediaReader;
   /** Answers `GET /api/info` (the daemon computes it from its config; no secrets); absent: no such route. */
   info?: () => Promise<ServerInfo>;
+  /** Answers `GET /api/styles` (shared/styles.ts' presets); absent: no such route. */
+  styles?: readonly StylePreset[];
   /** Serves the built web UI; returns null when there is no such asset. */
   assets?: (path: string) => Promise<Response | null>;
   /** When set, mutating routes require `Authorization: Bearer <apiToken>`. */

@@ -16,6 +16,7 @@ import { infoRoutes } from './routes/info.js';
 import { jobRoutes } from './routes/jobs.js';
 import { mediaRoutes } from './routes/media.js';
 import { regenerateRoutes } from './routes/regenerate.js';
+import { styleRoutes } from './routes/styles.js';
 import { answerWrongMethods } from './wrong-method.js';
 
 /**
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Hono {
       eventRoutes({ events: deps.events, sseHeartbeatMs: deps.sseHeartbeatMs }, security.sseMaxClients ? connectionCap(security.sseMaxClients) : undefined),
     );
   if (deps.info) app.route('/', infoRoutes(deps.info));
+  if (deps.styles) app.route('/', styleRoutes(deps.styles));
   answerWrongMethods(app);
   app.all('/api/*', notFoundHandler);
   if (deps.media) app.route('/', mediaRoutes(deps.media));

@@ -8,6 +8,7 @@ const app = createApp(
     media: async () => null,
     assets: async (path) => (path === '/index.html' ? new Response('ui') : null),
     info: async () => ({}) as ServerInfo,
+    styles: [],
   }),
 );
 
@@ -21,6 +22,7 @@ describe('a wrong method on a known route', () => {
     ['PATCH', '/api/jobs/job_1', 'GET, HEAD'],
     ['POST', '/api/events', 'GET, HEAD'],
     ['POST', '/api/info', 'GET, HEAD'],
+    ['PUT', '/api/styles', 'GET, HEAD'],
     ['POST', '/healthz', 'GET, HEAD'],
     ['DELETE', '/media/actors/a/poster_frame/a_poster_sm.webp', 'GET, HEAD'],
     ['POST', '/', 'GET, HEAD'],

@@ -7,6 +7,7 @@ import { daemonRoutes } from './daemon-routes.js';
 import { edgeInfo } from './edge-info.js';
 import { createEdgeJobs } from './edge-jobs.js';
 import { snapshotActors } from './snapshot-actors.js';
+import { STYLE_PRESETS } from '../../shared/styles.js';
 
 export { EventHub } from './event-hub.js';
 
@@ -34,6 +35,8 @@ function createEdgeHandler(env: EdgeEnv): (request: Request) => Response | Promi
     logger,
     media: bucketMedia(env.BUCKET),
     info: edgeInfo({ hub, actors, apiTokenRequired: Boolean(env.API_TOKEN) }),
+    // The presets are code shared with the daemon, which validates styles against the same list.
+    styles: STYLE_PRESETS,
     assets: async (path) => {
       const response = await env.ASSETS.fetch(new URL(path, 'https://assets.local').toString());
       // A copy: the binding's headers are immutable, and the app's middleware adds security headers.

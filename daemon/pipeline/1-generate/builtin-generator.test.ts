@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBuiltinGenerator } from './builtin-generator.js';
 import { buildPosterSvg } from './builtin/poster-svg.js';
 import { hashString } from './builtin/seeded-random.js';
+import { STYLE_IDS } from '../../../shared/styles.js';
 import { checkGeneratedImage } from './check-generated-image.js';
 import { decodeImage } from '../3-encode/decode-image.js';
 import type { GenerateProgress, GenerateRequest } from './generator.js';
@@ -37,10 +38,31 @@ describe('builtin generator', () => {
     expect(Buffer.from(a.bytes).equals(b.bytes)).toBe(true);
   });
 
-  it('gives visibly different images for different seeds and styles', async () => {
-    const [a, b, c] = await Promise.all([generate({ seed: 1 }), generate({ seed: 2 }), generate({ seed: 1, style: 'noir' })]);
+  it.each(STYLE_IDS)('gives visibly different images for different seeds in the style %s', async (style) => {
+    const [a, b] = await Promise.all([generate({ seed: 1, style }), generate({ seed: 2, style })]);
     expect(await meanDifference(a.bytes, b.bytes)).toBeGreaterThan(10);
-    expect(await meanDifference(a.bytes, c.bytes)).toBeGreaterThan(10);
+  });
+
+  it('renders every style visibly differently from every other, for the same actor and seed', async () => {
+    const images = await Promise.all(STYLE_IDS.map((style) => generate({ seed: 5, style })));
+    for (let i = 0; i < images.length; i++) {
+      for (let j = i + 1; j < images.length; j++) {
+        expect({ pair: [STYLE_IDS[i], STYLE_IDS[j]], difference: await meanDifference(images[i]!.bytes, images[j]!.bytes) }).toEqual({
+          pair: [STYLE_IDS[i], STYLE_IDS[j]],
+          difference: expect.toSatisfy((d: number) => d > 25),
+        });
+      }
+    }
+  });
+
+  it('draws film noir in greys only', async () => {
+    const { channels } = await sharp((await generate({ seed: 3, style: 'film-noir' })).bytes)
+      .extract({ left: 0, top: 0, width: 256, height: 180 })
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+      .then(({ data }) => sharp(data, { raw: { width: 256, height: 180, channels: 4 } }).stats());
+    expect(channels[0]!.sum).toBe(channels[1]!.sum);
+    expect(channels[1]!.sum).toBe(channels[2]!.sum);
   });
 
   it('gives different actors visibly different posters for the same seed', async () => {

@@ -18,7 +18,7 @@ export function createBuiltinGenerator(): Generator {
     async generate({ actor, params, width, height, signal, onProgress }: GenerateRequest): Promise<GeneratedImage> {
       signal.throwIfAborted();
       onProgress({ stage: 'generating', percent: 0, message: 'rendering offline poster' });
-      // Without an explicit seed the poster stays stable per actor, so re-running changes nothing.
+      // A job always carries a seed (create-job picks a random one); a direct call without one stays stable per actor.
       const seed = params.seed ?? hashString(actor.name);
       const svg = buildPosterSvg({ name: actor.name, description: actor.description, seed, style: params.style, width, height });
       onProgress({ stage: 'generating', percent: 40, message: 'rendering offline poster' });

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startA1111Peer, type A1111Peer, type A1111PeerOptions } from '../../../../tests/peers/a1111-peer.js';
 import { PipelineError } from '../../../errors.js';
+import { styleOf } from '../../../../shared/styles.js';
 import { checkGeneratedImage } from '../check-generated-image.js';
 import { decodeImage } from '../../3-encode/decode-image.js';
 import type { GenerateProgress, GenerateRequest } from '../generator.js';
@@ -63,6 +64,18 @@ describe('A1111 generator against an A1111-protocol peer', () => {
       sampler_name: 'DPM++ 2M Karras',
     });
     expect(progress).toContainEqual({ stage: 'generating', percent: 33, message: 'generating on A1111 (step 10/30)' });
+  });
+
+  it("sends the style's prompt fragment and its defaults", async () => {
+    const generator = await setup();
+    await generator.generate(request({ seed: 1, style: 'film-noir' }).request);
+    const noir = styleOf('film-noir');
+    expect(peer!.txt2imgBodies[0]).toMatchObject({
+      prompt: `a young European woman with long brown hair, ${noir.prompt} <lora:${LORA}:0.8>`,
+      negative_prompt: noir.defaults.negative_prompt,
+      steps: 32,
+      cfg_scale: 7.5,
+    });
   });
 
   it("reports the seed from A1111's info JSON string", async () => {

@@ -1,17 +1,5 @@
 import type { Random } from './seeded-random.js';
-
-/** Saturation and lightness ranges of a style preset; the seed still picks the hues. */
-interface PaletteRange {
-  saturation: [number, number];
-  lightness: [number, number];
-}
-
-const PALETTES: Record<string, PaletteRange> = {
-  default: { saturation: [45, 70], lightness: [45, 62] },
-  noir: { saturation: [0, 6], lightness: [30, 60] },
-  pastel: { saturation: [40, 60], lightness: [72, 84] },
-  vivid: { saturation: [80, 100], lightness: [48, 58] },
-};
+import type { StyleLook } from './style-look.js';
 
 export interface Palette {
   /** Top and bottom of the portrait area's gradient. */
@@ -30,22 +18,21 @@ export interface Palette {
   label: string;
 }
 
-/** A palette for `style` (unknown styles fall back to the default range), with seeded hues. */
-export function pickPalette(random: Random, style: string | undefined): Palette {
-  const range = PALETTES[style?.trim().toLowerCase() ?? ''] ?? PALETTES.default!;
-  const baseHue = random.int(0, 359);
-  const grey = range.saturation[1] < 10;
+/** A palette in the style's colour ranges, with the hues picked by the seed. */
+export function pickPalette(random: Random, look: StyleLook): Palette {
+  const baseHue = random.int(...look.hue);
   const hsl = (hueOffset: number, saturation: number, lightness: number) =>
-    `hsl(${(baseHue + hueOffset + 360) % 360}, ${grey ? 0 : Math.round(saturation)}%, ${Math.round(lightness)}%)`;
-  const colour = (hueOffset: number) => hsl(hueOffset, random.between(...range.saturation), random.between(...range.lightness));
-  const accentHue = random.int(100, 260);
+    `hsl(${Math.round(baseHue + hueOffset + 360) % 360}, ${look.monochrome ? 0 : Math.round(saturation)}%, ${Math.round(lightness)}%)`;
+  const backdrop = (hueOffset: number) => hsl(hueOffset, random.between(...look.saturation), random.between(...look.lightness));
+  const accentHue = random.int(...look.accentOffset);
+  const accent = (hueOffset: number) => hsl(accentHue + hueOffset, random.between(...look.saturation) + 15, random.between(...look.accentLightness));
   return {
-    background: [colour(0), colour(random.int(-60, 60))],
-    accents: [colour(accentHue), colour(accentHue + 30), colour(random.int(-40, 40))],
-    clothing: hsl(accentHue, 45, 24),
-    face: hsl(30, 18, 88),
+    background: [backdrop(0), backdrop(random.int(-20, 20))],
+    accents: [accent(0), accent(random.int(-25, 25)), accent(random.int(-40, 40))],
+    clothing: hsl(accentHue, 45, 22),
+    face: hsl(30, 18, 86),
     hair: hsl(20, 25, 18),
-    panel: hsl(0, 30, 11),
+    panel: hsl(0, 25, 10),
     label: hsl(accentHue, 90, 72),
   };
 }

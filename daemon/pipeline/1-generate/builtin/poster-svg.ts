@@ -1,6 +1,8 @@
+import { drawBackdrop } from './backdrops.js';
 import { drawFigure } from './figure.js';
 import { pickPalette } from './palette.js';
-import { createRandom, hashString, type Random } from './seeded-random.js';
+import { createRandom, hashString } from './seeded-random.js';
+import { styleLook } from './style-look.js';
 
 /** The poster is drawn on a fixed 1024-unit canvas and scaled to the requested size. */
 const CANVAS = 1024;
@@ -41,53 +43,30 @@ export function wrapText(text: string, width: number, maxLines: number): string[
   return kept;
 }
 
-/** The backdrop behind the figure: one of a few compositions, all in the palette's accents. */
-function backdrop(random: Random, accents: string[]): string {
-  const [a, b, c] = accents as [string, string, string];
-  const x = 512 + random.int(-220, 220);
-  const y = random.int(220, 420);
-  switch (random.int(0, 3)) {
-    case 0: // a sun with rings
-      return [520, 400, 290].map((r, i) => `<circle cx="${x}" cy="${y}" r="${r}" fill="${[a, b, c][i]}" opacity="${0.35 + i * 0.2}"/>`).join('');
-    case 1: // rising arches
-      return [600, 450, 300]
-        .map((r, i) => `<circle cx="${512}" cy="${PORTRAIT_HEIGHT + 120}" r="${r + random.int(-30, 30)}" fill="${[a, b, c][i]}" opacity="${0.5 + i * 0.15}"/>`)
-        .join('');
-    case 2: // diagonal bands
-      return Array.from({ length: 5 }, (_, i) => {
-        const offset = -400 + i * 300 + random.int(-40, 40);
-        return `<polygon points="${offset},0 ${offset + 140},0 ${offset + 640},${PORTRAIT_HEIGHT} ${offset + 500},${PORTRAIT_HEIGHT}" fill="${[a, b, c][i % 3]}" opacity="0.45"/>`;
-      }).join('');
-    default: // scattered dots
-      return Array.from(
-        { length: random.int(9, 14) },
-        (_, i) =>
-          `<circle cx="${random.int(0, CANVAS)}" cy="${random.int(0, PORTRAIT_HEIGHT)}" r="${random.int(40, 150)}" fill="${[a, b, c][i % 3]}" opacity="${random.between(0.35, 0.7).toFixed(2)}"/>`,
-      ).join('');
-  }
-}
-
 /**
  * The offline poster as an SVG document: a portrait area (backdrop and figure, clipped to it) over a
  * caption panel with the name, the description and the OFFLINE PREVIEW label, which the figure never
- * reaches. All text is XML-escaped; colours, composition and figure come from the actor's name and
- * the seed together, so two actors with the same seed still differ.
+ * reaches. All text is XML-escaped; the style picks the colour ranges and the composition
+ * (style-look.ts); colours, shapes and figure come from the actor's name and the seed together, so two
+ * actors with the same seed still differ.
  */
 export function buildPosterSvg(input: PosterInput): string {
   const random = createRandom(hashString(`${input.name}:${input.seed}`));
-  const palette = pickPalette(random, input.style);
+  const look = styleLook(input.style);
+  const palette = pickPalette(random, look);
   // DejaVu Sans Bold averages ~0.64 em per character; keep the name inside the panel's margins.
   const nameSize = Math.min(64, Math.floor((CANVAS - 120) / (0.64 * Math.max(1, input.name.length))));
   const description = wrapText(input.description, DESCRIPTION_CHARS_PER_LINE, DESCRIPTION_MAX_LINES)
     .map((line, i) => `<tspan x="64" dy="${i === 0 ? 0 : 36}">${escapeXml(line)}</tspan>`)
     .join('');
   const [from, to] = palette.background;
+  const backdrop = drawBackdrop(look.backdrop, random, palette, PORTRAIT_HEIGHT);
   const label = `OFFLINE PREVIEW · seed ${input.seed}`;
   const labelWidth = Math.ceil(label.length * 15.2) + 40;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${input.width}" height="${input.height}" viewBox="0 0 ${CANVAS} ${CANVAS}" preserveAspectRatio="xMidYMid slice">
 <defs><linearGradient id="bg" x1="0" y1="0" x2="${random.between(0.2, 0.8).toFixed(2)}" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient>
-<clipPath id="portrait"><rect width="${CANVAS}" height="${PORTRAIT_HEIGHT}"/></clipPath></defs>
-<g clip-path="url(#portrait)"><rect width="${CANVAS}" height="${PORTRAIT_HEIGHT}" fill="url(#bg)"/>${backdrop(random, palette.accents)}${drawFigure(random, palette, input.description, PORTRAIT_HEIGHT)}</g>
+<filter id="mono"><feColorMatrix type="saturate" values="0"/></filter><clipPath id="portrait"><rect width="${CANVAS}" height="${PORTRAIT_HEIGHT}"/></clipPath></defs>
+<g clip-path="url(#portrait)"${look.monochrome ? ' filter="url(#mono)"' : ''}><rect width="${CANVAS}" height="${PORTRAIT_HEIGHT}" fill="url(#bg)"/>${backdrop.behind}${drawFigure(random, palette, input.description, PORTRAIT_HEIGHT)}${backdrop.over}</g>
 <rect y="${PORTRAIT_HEIGHT}" width="${CANVAS}" height="${CANVAS - PORTRAIT_HEIGHT}" fill="${palette.panel}"/>
 <rect y="${PORTRAIT_HEIGHT}" width="${CANVAS}" height="8" fill="${palette.label}"/>
 <g font-family="${FONT}" fill="#f4f4f8">

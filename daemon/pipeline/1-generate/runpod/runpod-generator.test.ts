@@ -9,6 +9,7 @@ import { checkGeneratedImage } from '../check-generated-image.js';
 import { decodeImage } from '../../3-encode/decode-image.js';
 import type { GeneratedImage, GenerateProgress } from '../generator.js';
 import { loadInputTemplate } from './input-template.js';
+import { BASE_DEFAULTS, styleOf } from '../../../../shared/styles.js';
 import { createRunpodGenerator, type RunpodGeneratorOptions } from './runpod-generator.js';
 
 const API_KEY = 'rp-test-key';
@@ -70,7 +71,7 @@ async function generate(
   const progress: GenerateProgress[] = [];
   const image = await generator(options.overrides).generate({
     actor,
-    params: { seed: 77, style: 'studio' },
+    params: { seed: 77, style: 'studio-headshot' },
     ...SIZE,
     signal: options.signal ?? new AbortController().signal,
     onProgress: (p) => {
@@ -133,11 +134,15 @@ describe('RunPod generator against a RunPod-protocol peer', () => {
     expect(peer.calls.at(-1)?.authorization).toBe(`Bearer ${API_KEY}`);
     expect(job?.request.policy).toEqual({ executionTimeout: 10_000, ttl: 10_000 });
     expect(job?.request.input).toMatchObject({
-      prompt: expect.stringContaining('a young European woman with long brown hair, professional studio headshot'),
+      prompt: `a young European woman with long brown hair, ${styleOf('studio-headshot').prompt}`,
+      negative_prompt: BASE_DEFAULTS.negative_prompt,
+      num_inference_steps: 30,
+      guidance_scale: 6,
       width: 64,
       height: 64,
       seed: 77,
       lora: { name: '0001_european_20_female', url: actor.loraModelUrl, source_url: actor.loraModelUrl, scale: 0.8 },
+      metadata: { style: 'studio-headshot' },
     });
   });
 
