@@ -40,7 +40,7 @@ describe('a failing backend, on a 360 px wide screen', () => {
       const actor = { id: 1, name: '../etc', lora_model_url: 'ftp://x' };
       element.dispatchEvent(new CustomEvent('pf-regenerate', { detail: { actor }, bubbles: true, composed: true }));
     });
-    await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate now' }).click();
     const refused = page.locator('toast-stack li[role="alert"]', { hasText: 'Could not regenerate the poster for ../etc' });
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/actor_name: Expected .*lora_model_url: Expected/);

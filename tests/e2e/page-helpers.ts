@@ -10,7 +10,7 @@ export const DOCS_DIR = path.join(root, 'docs');
 
 /** Playwright's CSS engine pierces open shadow roots, so these reach inside the Lit elements. */
 export const card = (page: Page, actorId: number | string): Locator => page.locator(`actor-card[data-actor-id="${actorId}"]`);
-export const cardButton = (page: Page, actorId: number | string): Locator => card(page, actorId).locator('button');
+export const cardButton = (page: Page, actorId: number | string): Locator => card(page, actorId).locator('button[part="button"]');
 export const toast = (page: Page, text: string): Locator => page.locator('toast-stack li', { hasText: text });
 
 /** Scrolls the windowed grid to an actor's card, so it is rendered, and waits for it. */
@@ -25,7 +25,7 @@ export async function revealCard(page: Page, actorId: number | string): Promise<
 export async function confirmRegenerate(page: Page, actorId: number | string): Promise<void> {
   await revealCard(page, actorId);
   await cardButton(page, actorId).click();
-  await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate now' }).click();
 }
 
 /** Where focus really is, looking inside shadow roots: the text of the focused element. */

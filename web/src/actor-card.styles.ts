@@ -138,10 +138,17 @@ export const actorCardStyles = [
       color: var(--pf-muted);
       font-size: 0.8rem;
     }
-    button {
+    .actions {
+      display: flex;
+      gap: 0.5rem;
       margin-top: auto;
-      width: 100%;
+    }
+    button {
+      flex: 1;
       padding-inline: 0.5rem;
+    }
+    button.history {
+      flex: 0 0 auto;
     }
     .progress {
       position: absolute;

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/api-types.js';
 import { initials, nameHue } from './actor-monogram.js';
 import { IDLE, type CardState } from './card-state.js';
 import { emit } from './emit.js';
+import { placeholderStyle } from './poster-placeholder.js';
 import { posterSources } from './poster-sources.js';
 import { regeneratedText } from './relative-time.js';
 import { actorCardStyles } from './actor-card.styles.js';
@@ -21,6 +22,7 @@ const breakable = (name: string) => name.split('_').map((part, i) => (i === 0 ? 
  * not thrown back to the page when a regeneration starts.
  *
  * @fires pf-regenerate - the button was pressed while idle; `detail.actor` is this card's actor
+ * @fires pf-open-history - the History button was pressed; `detail.actor` is this card's actor
  * @csspart button - the regenerate button
  * @csspart poster - the poster image or placeholder
  */
@@ -62,9 +64,11 @@ export class ActorCard extends LitElement {
     const sources = posterSources(this.actor);
     if (!sources) return this.renderPlaceholder('No poster yet');
     if (this.failedSrc === sources.src) return this.renderPlaceholder('Poster unavailable');
-    // The src changes with every new poster (a new ?v=), so the browser swaps the image in place.
+    // The src changes with every new poster (a new ?v=), so the browser swaps the image in place; the
+    // placeholder behind it shows until the new image has loaded.
     return html`<img
       part="poster"
+      style=${styleMap(placeholderStyle(this.actor.poster_frames?.placeholder))}
       src=${sources.src}
       srcset=${sources.srcset}
       sizes=${sources.sizes}
@@ -106,15 +110,20 @@ export class ActorCard extends LitElement {
               : regeneratedText(undefined, new Date())
           }
         </p>
-        <button
-          part="button"
-          class="primary"
-          aria-describedby="name"
-          aria-disabled=${state.busy ? 'true' : 'false'}
-          @click=${this.onRegenerate}
-        >
-          ${state.busy ? html`<span aria-hidden="true">⏳</span> Generating…` : html`<span aria-hidden="true">🎨</span> Regenerate Poster`}
-        </button>
+        <div class="actions">
+          <button
+            part="button"
+            class="primary"
+            aria-describedby="name"
+            aria-disabled=${state.busy ? 'true' : 'false'}
+            @click=${this.onRegenerate}
+          >
+            ${state.busy ? html`<span aria-hidden="true">⏳</span> Generating…` : html`<span aria-hidden="true">🎨</span> Regenerate Poster`}
+          </button>
+          <button class="history" aria-describedby="name" title="Poster history" @click=${() => emit(this, 'pf-open-history', { actor: this.actor })}>
+            History
+          </button>
+        </div>
       </div>
     </article>`;
   }

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
-import type { Actor, Job, LiveEvent, ServerInfo } from '../../shared/api-types.js';
+import type { Actor, Job, LiveEvent, ServerInfo, StylePreset } from '../../shared/api-types.js';
 import { actorKey, applyActorUpdates, filterActors, replaceActor, sortActors, type SortOrder } from './actor-list.js';
 import './actor-grid.js';
 import './empty-library.js';
@@ -10,6 +10,7 @@ import type { PosterframeEvent } from './emit.js';
 import { FeedController } from './feed-controller.js';
 import { activeJobsByActor, mergeJobs, upsertJob } from './job-list.js';
 import { RegenerateFlow } from './regenerate-flow.js';
+import { VersionFlow } from './version-flow.js';
 import { actorLibraryStyles } from './actor-library.styles.js';
 
 /**
@@ -38,6 +39,8 @@ export class ActorLibrary extends LitElement {
   /** The actors that match the query, in order: worked out once per change of actors or query. */
   private shown: readonly Actor[] = [];
   private info: ServerInfo | undefined;
+  /** The daemon's style presets (`GET /api/styles`); none until loaded. */
+  private styles: readonly StylePreset[] = [];
   /** Actors changed by live `actor` events, by id; applied to a fetch that answers after them. */
   private readonly updates = new Map<string, Actor>();
   private readonly api = new ContextConsumer(this, { context: apiContext });
@@ -49,9 +52,10 @@ export class ActorLibrary extends LitElement {
   private readonly load = new Task(this, {
     task: async (_args, { signal }) => {
       const api = this.api.value!;
-      const [actors, jobs, info] = await Promise.all([api.listActors(signal), api.listJobs(signal), api.info(signal)]);
+      const [actors, jobs, info, styles] = await Promise.all([api.listActors(signal), api.listJobs(signal), api.info(signal), api.styles(signal)]);
       this.jobs = mergeJobs(this.jobs, jobs);
       this.info = info;
+      this.styles = styles;
       this.actors = sortActors(applyActorUpdates(actors, this.updates), this.sort);
     },
     args: () => [],
@@ -60,6 +64,12 @@ export class ActorLibrary extends LitElement {
     knownJob: (id) => this.jobs.find((job) => job.id === id),
     applyJob: (job) => this.applyJob(job),
     info: () => this.info,
+    styles: () => this.styles,
+    previewReady: (job) => this.versions.compareJob(job),
+  });
+  private readonly versions = new VersionFlow(this, {
+    actor: (id) => this.actors?.find((actor) => actorKey(actor) === id),
+    styles: () => this.styles,
   });
 
   constructor() {
@@ -114,6 +124,7 @@ export class ActorLibrary extends LitElement {
       .active=${activeJobsByActor(this.jobs)}
       .starting=${this.regenerate.startingIds}
       @pf-regenerate=${this.onRegenerate}
+      @pf-open-history=${(event: PosterframeEvent<'pf-open-history'>) => this.versions.openHistory(event.detail.actor)}
     ></actor-grid>`;
   }
 
@@ -150,7 +161,7 @@ export class ActorLibrary extends LitElement {
             <button @click=${() => this.load.run()}>Try again</button>
           </p>`,
       })}
-      ${this.regenerate.renderDialogs()}
+      ${this.regenerate.renderDialogs()} ${this.versions.renderDialogs()}
     </section>`;
   }
 }

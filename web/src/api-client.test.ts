@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient } from './api-client.js';
+import { ApiError, type ApiClient, createApiClient } from './api-client.js';
 import { makeActor, makeJob } from './test-fixtures.js';
 
 /** A loopback daemon stand-in speaking plain HTTP: each test sets how it answers. */
@@ -46,6 +46,50 @@ describe('createApiClient', () => {
     expect(request.url).toBe('/api/actors/7/regenerate-poster-frame');
     expect(request.headers.prefer).toBe('respond-async');
     expect(JSON.parse(request.body)).toEqual({ actor_name: '0007_x', lora_model_url: 's3://m/7.safetensors', actor_description: 'a face' });
+  });
+
+  it('asks for a preview with a style and a seed, and leaves out parameters nobody chose', async () => {
+    answer = () => ({ status: 202, body: JSON.stringify({ job_id: 'j2', status_url: '/api/jobs/j2', joined: false }) });
+    const api = createApiClient({ baseUrl });
+    await api.regenerate(makeActor({ id: 3 }), { mode: 'preview', params: { style: 'film-noir', seed: 42 } });
+    expect(JSON.parse(seen.at(-1)!.body)).toMatchObject({ mode: 'preview', params: { style: 'film-noir', seed: 42 } });
+    await api.regenerate(makeActor({ id: 3 }), { mode: 'publish', params: {} });
+    const body = JSON.parse(seen.at(-1)!.body);
+    expect(body.mode).toBe('publish');
+    expect(body).not.toHaveProperty('params');
+  });
+
+  it.each([
+    ['acceptJob', (api: ApiClient) => api.acceptJob('j 1'), '/api/jobs/j%201/accept', {}],
+    ['discardJob', (api: ApiClient) => api.discardJob('j1'), '/api/jobs/j1/discard', {}],
+    ['revert', (api: ApiClient) => api.revert('7', 'v3'), '/api/actors/7/revert', { version: 'v3' }],
+  ])('%s posts to its route with the token', async (_name, act, url, body) => {
+    answer = () => ({ status: 200, body: JSON.stringify({ success: true, job: makeJob() }) });
+    const api = createApiClient({ baseUrl });
+    api.token = 't0k';
+    await act(api);
+    const request = seen.at(-1)!;
+    expect([request.method, request.url, request.headers.authorization]).toEqual(['POST', url, 'Bearer t0k']);
+    expect(JSON.parse(request.body)).toEqual(body);
+  });
+
+  it('reads the styles and the history, and treats a daemon without GET /api/styles as having none', async () => {
+    const styles = [{ id: 'film-noir', label: 'Film noir', description: 'High contrast', prompt: 'noir', defaults: { steps: 30 } }];
+    const history = { actor_id: '7', versions: [] };
+    answer = (req) => ({ status: 200, body: JSON.stringify(req.url === '/api/styles' ? { styles } : history) });
+    const api = createApiClient({ baseUrl });
+    expect(await api.styles()).toEqual(styles);
+    expect(await api.history('7')).toEqual(history);
+    expect(seen.at(-1)!.url).toBe('/api/actors/7/history');
+
+    answer = () => ({ status: 404, body: JSON.stringify({ success: false, error: 'not_found', message: 'No route' }) });
+    expect(await api.styles()).toEqual([]);
+  });
+
+  it('rejects an accept the daemon refuses, with its reason', async () => {
+    const message = 'Expected a preview job that is not decided yet for job j1 but received one already accepted';
+    answer = () => ({ status: 409, body: JSON.stringify({ success: false, error: 'conflict', message }) });
+    await expect(createApiClient({ baseUrl }).acceptJob('j1')).rejects.toMatchObject({ status: 409, code: 'conflict', message });
   });
 
   it('sends the stored token on mutating requests only, and keeps it in the given storage', async () => {

@@ -1,4 +1,15 @@
-import type { AcceptedResponse, Actor, ErrorBody, Job, ServerInfo } from '../../shared/api-types.js';
+import type {
+  AcceptedResponse,
+  Actor,
+  ErrorBody,
+  GenerationParams,
+  HistoryResponse,
+  Job,
+  JobMode,
+  ServerInfo,
+  StylePreset,
+  StylesResponse,
+} from '../../shared/api-types.js';
 import type { FieldIssue } from '../../shared/request-schema.js';
 
 /**
@@ -33,8 +44,27 @@ export interface ApiClient {
   getJob(id: string, signal?: AbortSignal): Promise<Job>;
   /** What the daemon runs (`GET /api/info`); undefined from a daemon too old to have the route (404). */
   info(signal?: AbortSignal): Promise<ServerInfo | undefined>;
-  /** Starts a regeneration without waiting for it (`Prefer: respond-async`); follow it on the live feed. */
-  regenerate(actor: Actor, signal?: AbortSignal): Promise<AcceptedResponse>;
+  /**
+   * Starts a regeneration without waiting for it (`Prefer: respond-async`); follow it on the live feed.
+   * `choice` adds a mode (`preview`: make a version to compare, publish nothing) and parameters.
+   */
+  regenerate(actor: Actor, choice?: RegenerateChoice, signal?: AbortSignal): Promise<AcceptedResponse>;
+  /** The style presets (`GET /api/styles`); none from a daemon too old to have the route (404). */
+  styles(signal?: AbortSignal): Promise<StylePreset[]>;
+  /** Publishes a preview job's version (`POST /api/jobs/:id/accept`); the live feed brings the new poster. */
+  acceptJob(id: string): Promise<void>;
+  /** Deletes a preview job's version (`POST /api/jobs/:id/discard`). */
+  discardJob(id: string): Promise<void>;
+  /** An actor's poster versions, newest first (`GET /api/actors/:id/history`). */
+  history(actorId: string, signal?: AbortSignal): Promise<HistoryResponse>;
+  /** Publishes one of an actor's versions again (`POST /api/actors/:id/revert`). */
+  revert(actorId: string, version: string): Promise<void>;
+}
+
+/** What the regenerate dialog asks for beyond the seed's body. */
+export interface RegenerateChoice {
+  mode?: JobMode;
+  params?: GenerationParams;
 }
 
 const isErrorBody = (body: unknown): body is ErrorBody => typeof body === 'object' && body !== null && typeof (body as ErrorBody).message === 'string';
@@ -93,6 +123,17 @@ export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }
     return (await response.json()) as T;
   }
 
+  const post = <T>(path: string, body: unknown, init: RequestInit = {}) =>
+    call<T>(path, { ...init, method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: JSON.stringify(body) });
+  const orNoneOn404 =
+    <T>(none: T) =>
+    (error: unknown): T => {
+      if (error instanceof ApiError && error.status === 404) return none;
+      throw error;
+    };
+  const jobPath = (id: string, action: string) => `/api/jobs/${encodeURIComponent(id)}/${action}`;
+  const actorPath = (id: string, action: string) => `/api/actors/${encodeURIComponent(id)}/${action}`;
+
   return {
     get token() {
       return tokenStorage.getItem(TOKEN_KEY) || undefined;
@@ -103,21 +144,23 @@ export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }
     listActors: (signal) => call<Actor[]>('/api/actors', { signal }),
     listJobs: (signal) => call<Job[]>('/api/jobs', { signal }),
     getJob: (id, signal) => call<Job>(`/api/jobs/${encodeURIComponent(id)}`, { signal }),
-    info: (signal) =>
-      call<ServerInfo>('/api/info', { signal }).catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 404) return undefined;
-        throw error;
-      }),
-    regenerate: (actor, signal) =>
-      call<AcceptedResponse>(`/api/actors/${encodeURIComponent(String(actor.id))}/regenerate-poster-frame`, {
-        method: 'POST',
-        signal,
-        headers: { 'content-type': 'application/json', prefer: 'respond-async' },
-        body: JSON.stringify({
+    info: (signal) => call<ServerInfo | undefined>('/api/info', { signal }).catch(orNoneOn404(undefined)),
+    regenerate: (actor, { mode, params } = {}, signal) =>
+      post<AcceptedResponse>(
+        actorPath(String(actor.id), 'regenerate-poster-frame'),
+        {
           actor_name: actor.name,
           lora_model_url: actor.lora_model_url ?? '',
           actor_description: actor.description ?? '',
-        }),
-      }),
+          ...(mode && { mode }),
+          ...(params && Object.keys(params).length > 0 && { params }),
+        },
+        { signal, headers: { prefer: 'respond-async' } },
+      ),
+    styles: async (signal) => (await call<StylesResponse>('/api/styles', { signal }).catch(orNoneOn404({ styles: [] }))).styles,
+    acceptJob: async (id) => void (await post<unknown>(jobPath(id, 'accept'), {})),
+    discardJob: async (id) => void (await post<unknown>(jobPath(id, 'discard'), {})),
+    history: (actorId, signal) => call<HistoryResponse>(actorPath(actorId, 'history'), { signal }),
+    revert: async (actorId, version) => void (await post<unknown>(actorPath(actorId, 'revert'), { version })),
   };
 }

@@ -1,4 +1,5 @@
-import type { Actor } from '../../shared/api-types.js';
+import type { Actor, PosterVersion } from '../../shared/api-types.js';
+import type { RegenerateChoice } from './api-client.js';
 
 /** A toast an element asks the page to show. */
 export interface ToastRequest {
@@ -18,6 +19,20 @@ export interface PosterframeEventMap {
   'pf-reload': undefined;
   /** Show a toast; handled by the page shell. */
   'pf-toast': ToastRequest;
+  /** The regenerate dialog's "Regenerate now" (mode `publish`) or "Preview first" (mode `preview`), with the chosen parameters. */
+  'pf-regenerate-confirm': Required<RegenerateChoice>;
+  /** An actor card's "History" button: open the actor's detail view with its poster versions. */
+  'pf-open-history': { actor: Actor };
+  /** The history strip's "Revert" on a published version: publish it again. */
+  'pf-revert': { version: PosterVersion };
+  /** The history strip's "Compare" on a pending preview: open it in the compare view. */
+  'pf-compare': { version: PosterVersion };
+  /** The compare view's "Accept": publish the preview. */
+  'pf-accept': undefined;
+  /** The compare view's "Discard": delete the preview. */
+  'pf-discard': undefined;
+  /** A view closed without a decision (Close, "Decide later", Escape, a click outside). */
+  'pf-close': undefined;
 }
 
 export type PosterframeEvent<K extends keyof PosterframeEventMap> = CustomEvent<PosterframeEventMap[K]>;
@@ -39,5 +54,12 @@ declare global {
     'pf-cancel': PosterframeEvent<'pf-cancel'>;
     'pf-reload': PosterframeEvent<'pf-reload'>;
     'pf-toast': PosterframeEvent<'pf-toast'>;
+    'pf-regenerate-confirm': PosterframeEvent<'pf-regenerate-confirm'>;
+    'pf-open-history': PosterframeEvent<'pf-open-history'>;
+    'pf-revert': PosterframeEvent<'pf-revert'>;
+    'pf-compare': PosterframeEvent<'pf-compare'>;
+    'pf-accept': PosterframeEvent<'pf-accept'>;
+    'pf-discard': PosterframeEvent<'pf-discard'>;
+    'pf-close': PosterframeEvent<'pf-close'>;
   }
 }

@@ -1,14 +1,15 @@
 import { ContextConsumer } from '@lit/context';
 import { html, type ReactiveElement } from 'lit';
-import type { Actor, Job, ServerInfo } from '../../shared/api-types.js';
+import type { Actor, Job, ServerInfo, StylePreset } from '../../shared/api-types.js';
 import { actorKey } from './actor-list.js';
+import type { RegenerateChoice } from './api-client.js';
 import { confirmMessage } from './confirm-copy.js';
-import './confirm-dialog.js';
 import { apiContext } from './context.js';
-import { emit } from './emit.js';
+import { emit, type PosterframeEvent } from './emit.js';
 import { isFinished } from './job-list.js';
+import './regenerate-dialog.js';
 import './token-dialog.js';
-import { withApiToken } from './with-api-token.js';
+import { withTokenDialog } from './with-api-token.js';
 
 export interface RegenerateOptions {
   /** The job as the host already knows it, if it has seen it. */
@@ -17,11 +18,16 @@ export interface RegenerateOptions {
   applyJob: (job: Job) => void;
   /** What the daemon runs, to word the confirmation; undefined when it does not say. */
   info: () => ServerInfo | undefined;
+  /** The style presets the dialog offers. */
+  styles: () => readonly StylePreset[];
+  /** A preview this page asked for is ready: the host opens the compare view. */
+  previewReady: (job: Job) => void;
 }
 
 /**
- * The regenerate flow of one page: confirm → start the job with `Prefer: respond-async` (asking for the
- * API token when the daemon wants one) → announce the outcome of the jobs this page started, as toasts.
+ * The regenerate flow of one page: choose style, seed and "Preview first" or "Regenerate now" → start
+ * the job with `Prefer: respond-async` (asking for the API token when the daemon wants one) → announce
+ * the outcome of the jobs this page started, as toasts, or hand a finished preview to the compare view.
  * The host renders {@link renderDialogs} and re-renders as the flow moves.
  *
  * @fires pf-toast - (from the host) when a regeneration this page started begins, succeeds or fails
@@ -58,21 +64,18 @@ export class RegenerateFlow {
     this.host.requestUpdate();
   }
 
-  async confirm(): Promise<void> {
+  async confirm(choice: RegenerateChoice): Promise<void> {
     const actor = this.confirming;
     this.confirming = undefined;
     this.host.requestUpdate();
     if (!actor) return;
     const id = actorKey(actor);
     this.setStarting(id, true);
-    emit(this.host, 'pf-toast', { kind: 'info', message: `Regenerating poster frame for ${actor.name}...` });
+    const doing = choice.mode === 'preview' ? 'Making a preview poster' : 'Regenerating poster frame';
+    emit(this.host, 'pf-toast', { kind: 'info', message: `${doing} for ${actor.name}...` });
     try {
       const api = this.api.value!;
-      const accepted = await withApiToken(
-        api,
-        (refused) => this.tokenDialog.ask(refused),
-        () => api.regenerate(actor),
-      );
+      const accepted = await withTokenDialog(this.host, api, () => api.regenerate(actor, choice));
       this.ownJobs.add(accepted.job_id);
       // The job's events may have passed before its id was known here; its current state settles that.
       this.options.applyJob(this.options.knownJob(accepted.job_id) ?? (await api.getJob(accepted.job_id)));
@@ -87,8 +90,10 @@ export class RegenerateFlow {
     this.setStarting(job.actor_id, false);
     if (!this.ownJobs.has(job.id) || !isFinished(job)) return;
     this.ownJobs.delete(job.id);
-    if (job.status === 'done') {
-      emit(this.host, 'pf-toast', { kind: 'success', message: `New poster frame for ${job.actor_name} is live.` });
+    if (job.status === 'done' && job.mode === 'preview') {
+      this.options.previewReady(job);
+    } else if (job.status === 'done') {
+      emit(this.host, 'pf-toast', { kind: 'success', message: liveMessage(job) });
     } else {
       const reason = job.error?.message ?? 'The job failed without a reason.';
       emit(this.host, 'pf-toast', { kind: 'error', message: `Could not regenerate the poster for ${job.actor_name}: ${reason}` });
@@ -98,19 +103,14 @@ export class RegenerateFlow {
   /** The confirmation and the token prompt, for the host's shadow root. */
   renderDialogs() {
     const { confirming } = this;
-    return html`<confirm-dialog
+    return html`<regenerate-dialog
         .open=${confirming !== undefined}
-        heading="Regenerate poster frame?"
-        message=${confirming ? confirmMessage(confirming, this.options.info()) : ''}
-        confirm-label="Regenerate"
-        @pf-confirm=${() => this.confirm()}
+        .message=${confirming ? confirmMessage(confirming, this.options.info()) : ''}
+        .presets=${this.options.styles()}
+        @pf-regenerate-confirm=${(event: PosterframeEvent<'pf-regenerate-confirm'>) => this.confirm(event.detail)}
         @pf-cancel=${() => this.cancel()}
-      ></confirm-dialog>
+      ></regenerate-dialog>
       <token-dialog></token-dialog>`;
-  }
-
-  private get tokenDialog() {
-    return this.host.renderRoot.querySelector('token-dialog')!;
   }
 
   private setStarting(actorId: string, starting: boolean): void {
@@ -121,4 +121,10 @@ export class RegenerateFlow {
     this.starting = next;
     this.host.requestUpdate();
   }
+}
+
+/** The success toast; it names the seed the daemon picked, so a poster someone likes can be made again. */
+export function liveMessage(job: Pick<Job, 'actor_name' | 'params'>): string {
+  const seed = job.params?.seed;
+  return `New poster frame for ${job.actor_name} is live.${seed === undefined ? '' : ` Made with seed ${seed}.`}`;
 }

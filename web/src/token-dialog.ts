@@ -74,7 +74,7 @@ export class TokenDialog extends LitElement {
           aria-invalid=${refused ? 'true' : 'false'}
           aria-describedby=${refused ? 'refused' : nothing}
         />
-        ${refused ? html`<p id="refused" class="refused" role="alert">The daemon refused that token: ${refused}</p>` : nothing}
+        ${refused ? html`<p id="refused" class="field-error" role="alert">The daemon refused that token: ${refused}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.modal.close('cancel')}>Cancel</button>
           <button value="use" class="primary">Use token</button>

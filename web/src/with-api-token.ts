@@ -1,3 +1,4 @@
+import type { ReactiveElement } from 'lit';
 import { ApiError, type ApiClient } from './api-client.js';
 
 /**
@@ -33,4 +34,13 @@ export async function withApiToken<T>(api: Pick<ApiClient, 'token'>, ask: AskTok
       api.token = token;
     }
   }
+}
+
+/**
+ * {@link withApiToken} asking through the `<token-dialog>` that `host` renders in its shadow root.
+ *
+ * @example await withTokenDialog(this.host, api, () => api.acceptJob(id));
+ */
+export function withTokenDialog<T>(host: ReactiveElement, api: Pick<ApiClient, 'token'>, call: () => Promise<T>): Promise<T> {
+  return withApiToken(api, (refused) => host.renderRoot.querySelector('token-dialog')!.ask(refused), call);
 }
