@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { JobMode, StylePreset } from '../../shared/api-types.js';
+import { DEFAULT_STYLE_ID } from '../../shared/styles.js';
 import { dialogStyles } from './dialog.styles.js';
 import { emit } from './emit.js';
 import { fieldStyles } from './field.styles.js';
@@ -52,7 +53,7 @@ export class RegenerateDialog extends LitElement {
   declare message: string;
   /** The presets to choose from; the style field is left out when the daemon offers none. */
   declare presets: readonly StylePreset[];
-  /** The chosen preset id; '' for the backend's default look. */
+  /** The chosen preset id; '' until one is chosen (the daemon's default applies). */
   declare private styleId: string;
   declare private seedError: string | undefined;
   private readonly modal = new ModalController(this, (returnValue) => this.onClosed(returnValue));
@@ -105,14 +106,15 @@ export class RegenerateDialog extends LitElement {
 
   private renderStyleField() {
     if (this.presets.length === 0) return nothing;
-    const chosen = this.presets.find((preset) => preset.id === this.styleId);
+    // Untouched, the field shows the daemon's default style and sends none, so the daemon's default applies.
+    const shownId = this.styleId || DEFAULT_STYLE_ID;
+    const chosen = this.presets.find((preset) => preset.id === shownId);
     return html`<div>
       <label for="style">Style</label>
       <select id="style" aria-describedby="style-hint" @change=${(e: Event) => (this.styleId = (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!chosen}>Default style</option>
         ${this.presets.map((preset) => html`<option value=${preset.id} ?selected=${preset === chosen}>${preset.label}</option>`)}
       </select>
-      <p id="style-hint" class="hint">${chosen?.description ?? "The backend's own look, without a preset."}</p>
+      <p id="style-hint" class="hint">${chosen?.description ?? nothing}</p>
     </div>`;
   }
 
