@@ -134,21 +134,29 @@ export const actorCardStyles = [
       ${twoLines(1.4)}
     }
     .meta {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
       margin: 0 0 0.4rem;
       color: var(--pf-muted);
       font-size: 0.8rem;
     }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
+    button[part='button'] {
       margin-top: auto;
-    }
-    button {
-      flex: 1;
+      width: 100%;
       padding-inline: 0.5rem;
     }
+    /* A quiet link-like control: the card's one loud button is Regenerate. */
     button.history {
-      flex: 0 0 auto;
+      min-height: 2rem;
+      padding: 0.25rem 0.6rem;
+      font-size: 0.8rem;
+      color: var(--pf-accent);
+      border-color: transparent;
+      background: none;
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
     }
     .progress {
       position: absolute;

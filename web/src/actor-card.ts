@@ -101,29 +101,27 @@ export class ActorCard extends LitElement {
           <h3 id="name">${breakable(actor.name)}</h3>
           <p class="description" title=${actor.description ?? nothing}>${actor.description ?? nothing}</p>
         </div>
-        <p class="meta">
-          ${
-            actor.poster_updated_at
-              ? html`<time datetime=${actor.poster_updated_at} title=${new Date(actor.poster_updated_at).toLocaleString()}
-                >${regeneratedText(actor.poster_updated_at, new Date())}</time
-              >`
-              : regeneratedText(undefined, new Date())
-          }
-        </p>
-        <div class="actions">
-          <button
-            part="button"
-            class="primary"
-            aria-describedby="name"
-            aria-disabled=${state.busy ? 'true' : 'false'}
-            @click=${this.onRegenerate}
-          >
-            ${state.busy ? html`<span aria-hidden="true">⏳</span> Generating…` : html`<span aria-hidden="true">🎨</span> Regenerate Poster`}
-          </button>
-          <button class="history" aria-describedby="name" title="Poster history" @click=${() => emit(this, 'pf-open-history', { actor: this.actor })}>
-            History
-          </button>
+        <div class="meta">
+          <span>
+            ${
+              actor.poster_updated_at
+                ? html`<time datetime=${actor.poster_updated_at} title=${new Date(actor.poster_updated_at).toLocaleString()}
+                  >${regeneratedText(actor.poster_updated_at, new Date())}</time
+                >`
+                : regeneratedText(undefined, new Date())
+            }
+          </span>
+          <button class="history" aria-describedby="name" @click=${() => emit(this, 'pf-open-history', { actor: this.actor })}>History</button>
         </div>
+        <button
+          part="button"
+          class="primary"
+          aria-describedby="name"
+          aria-disabled=${state.busy ? 'true' : 'false'}
+          @click=${this.onRegenerate}
+        >
+          ${state.busy ? html`<span aria-hidden="true">⏳</span> Generating…` : html`<span aria-hidden="true">🎨</span> Regenerate Poster`}
+        </button>
       </div>
     </article>`;
   }

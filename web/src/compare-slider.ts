@@ -46,7 +46,7 @@ export class CompareSlider extends LitElement {
       height: 100%;
       object-fit: cover;
     }
-    .after {
+    img.after {
       clip-path: inset(0 0 0 var(--position));
     }
     .divider {

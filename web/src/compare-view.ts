@@ -74,10 +74,18 @@ export class CompareView extends LitElement {
     this.presets = [];
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
+  protected override async updated(changed: Map<PropertyKey, unknown>): Promise<void> {
     if (!changed.has('open')) return;
-    if (this.open) this.modal.show();
-    else this.modal.close();
+    if (!this.open) {
+      this.modal.close();
+      return;
+    }
+    this.modal.show();
+    // Focus starts on the divider, so arrow keys compare at once and a stray Enter decides nothing. The
+    // slider renders its input after this update, too late for the dialog's own autofocus.
+    const slider = this.renderRoot.querySelector('compare-slider');
+    await slider?.updateComplete;
+    slider?.focus();
   }
 
   private onClosed(returnValue: string): void {
@@ -95,8 +103,7 @@ export class CompareView extends LitElement {
         <p>${actor.name} has no poster yet: this one would be the first.</p>`;
     }
     const before = { src: current.standard.webp_lg, placeholder: current.placeholder, label: 'Current' };
-    // Focus starts on the divider, so arrow keys compare at once; nothing is decided by a stray Enter.
-    return html`<compare-slider autofocus .current=${before} .candidate=${after}></compare-slider>`;
+    return html`<compare-slider .current=${before} .candidate=${after}></compare-slider>`;
   }
 
   override render() {
