@@ -79,12 +79,19 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
 
   const run = async (job: Job, signal: AbortSignal, report: Parameters<typeof runPipeline>[3]): Promise<RegenerateResponse> => {
     const actor = { id: job.actor_id, name: job.actor_name, description: job.request.actor_description ?? '', loraModelUrl: job.request.lora_model_url };
-    const result = await runPipeline({ id: job.id, mode: job.mode, actor, params: job.request.params ?? {} }, deps, signal, report);
+    const result = await runPipeline({ id: job.id, mode: job.mode, actor, params: job.params ?? job.request.params ?? {} }, deps, signal, report);
     // The answer promises actorsData.json is updated: wait for the (coalesced) export holding this change.
     await actors.exported();
     return { success: true, actor_id: job.actor_id, actor_name: job.actor_name, poster_frames: result.poster_frames, message: MESSAGES[job.mode] };
   };
-  const jobs = createInProcessJobs({ store: library.jobs, events, logger, run, clearCheckpoints: (id) => library.checkpoints.clear(id) });
+  const jobs = createInProcessJobs({
+    store: library.jobs,
+    events,
+    logger,
+    run,
+    clearCheckpoints: (id) => library.checkpoints.clear(id),
+    backend: generator.name,
+  });
 
   return {
     actors,

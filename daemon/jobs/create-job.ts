@@ -1,9 +1,17 @@
+import { randomInt } from 'node:crypto';
 import type { Actor, Job, JobSource, RegenerateRequest } from '../../shared/api-types.js';
 import { parseRegenerateRequest } from '../../shared/request-schema.js';
+import { effectiveParams } from '../../shared/styles.js';
 import { PipelineError } from '../errors.js';
 
-/** A new queued job. The request is stored resolved (description filled from the actor), so a resumed job runs as submitted. */
-export function createJob(input: { id: string; source: JobSource; actor: Actor; request: RegenerateRequest }): Job {
+/**
+ * A new queued job. The request is stored resolved (description filled from the actor), so a resumed
+ * job runs as submitted; `params` holds every parameter it runs with — a random seed when the request
+ * named none, so two regenerations differ, and the style's defaults — so its poster can be made again.
+ *
+ * @param input.backend - the generator's name (`builtin`, `runpod`, `a1111`), recorded as `job.backend`
+ */
+export function createJob(input: { id: string; source: JobSource; actor: Actor; request: RegenerateRequest; backend?: string }): Job {
   const now = new Date().toISOString();
   const { actor, request } = input;
   return {
@@ -22,6 +30,9 @@ export function createJob(input: { id: string; source: JobSource; actor: Actor; 
     message: 'queued',
     created_at: now,
     updated_at: now,
+    // Upper bound exclusive: any seed the request schema accepts, 0 to 2^32 - 1.
+    params: effectiveParams(request.params ?? {}, randomInt(0, 2 ** 32)),
+    ...(input.backend === undefined ? {} : { backend: input.backend }),
   };
 }
 

@@ -92,6 +92,28 @@ describe('in-process jobs', () => {
     await expect(jobs.waitFor(first.job.id)).resolves.toMatchObject({ status: 'done', result: { message: 'ok' } });
   });
 
+  it('joins a request that asks for what the running job makes, refuses one that asks for other parameters with a conflict', async () => {
+    const { run, pending } = controllableRun();
+    const jobs = service(run);
+    const noir = { ...request(actor(1)), params: { style: 'film-noir', steps: 20 } };
+    const first = await jobs.submit({ source: 'api', actor: actor(1), request: noir });
+    const seedless = await jobs.submit({ source: 'api', actor: actor(1), request: noir });
+    const sameSeed = await jobs.submit({ source: 'api', actor: actor(1), request: { ...noir, params: { ...noir.params, seed: first.job.params!.seed } } });
+    expect([seedless.joined, sameSeed.joined, sameSeed.job.id]).toEqual([true, true, first.job.id]);
+
+    const refused = await jobs
+      .submit({ source: 'api', actor: actor(1), request: { ...noir, params: { style: 'golden-hour', steps: 20 } } })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PipelineError);
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      details: { job_id: first.job.id, fields: expect.arrayContaining([{ field: 'params.style', running: 'film-noir', requested: 'golden-hour' }]) },
+    });
+    expect((await jobs.list()).map((job) => job.id)).toEqual([first.job.id]);
+    for (const p of pending.values()) p.resolve();
+    await jobs.waitFor(first.job.id);
+  });
+
   it.each([
     ["another actor's LoRA", 's3://m/0002_test_30_female.safetensors'],
     ["a foreign bucket's LoRA", 's3://someone-else/x.safetensors'],

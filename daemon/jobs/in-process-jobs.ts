@@ -8,6 +8,7 @@ import { isErrno } from '../fs/atomic-write.js';
 import { redactSecrets } from '../redact-secrets.js';
 import type { ReportProgress } from '../pipeline/run-pipeline.js';
 import { createJob, jobKey, requireValidRequest } from './create-job.js';
+import { requireJoinable } from './join-conflict.js';
 import type { JobStore } from './job-store.js';
 import { byNewest, isTerminal, type JobService } from './job-service.js';
 import { createPendingWrites } from './pending-writes.js';
@@ -31,6 +32,8 @@ export interface InProcessJobsOptions {
    * must find the staged version, to see it is already published instead of generating again.
    */
   clearCheckpoints?: (jobId: string) => Promise<void>;
+  /** The generator's name, recorded in each new job as `backend`. */
+  backend?: string;
 }
 
 export interface InProcessJobService extends JobService {
@@ -47,10 +50,10 @@ export interface InProcessJobService extends JobService {
 /**
  * The embedded job service: jobs run in this process as soon as they are submitted, with the
  * pipeline's stage limits deciding how many are in each stage at once. One job per actor and mode
- * at a time; a second request joins it.
+ * at a time; a second request joins it when it asks for the same parameters (else a 409 conflict).
  */
 export function createInProcessJobs(options: InProcessJobsOptions): InProcessJobService {
-  const { store, events, logger, run, keepFinished = 200, owner = currentProcess(), isOwnerAlive = isProcessAlive, clearCheckpoints } = options;
+  const { store, events, logger, run, keepFinished = 200, owner = currentProcess(), isOwnerAlive = isProcessAlive, clearCheckpoints, backend } = options;
   const jobs = new Map<string, Job>();
   const active = new Map<string, string>();
   const running = new Map<string, Promise<void>>();
@@ -152,9 +155,12 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     async submit({ source, actor, request }) {
       if (stopping.signal.aborted) throw new PipelineError('shutting_down', 'The daemon is shutting down and takes no new work; retry once it is back.');
       requireValidRequest(actor, request);
-      const candidate: Job = { ...createJob({ id: newJobId(), source, actor, request }), owner };
+      const candidate: Job = { ...createJob({ id: newJobId(), source, actor, request, backend }), owner };
       const existing = jobs.get(active.get(jobKey(candidate)) ?? '');
-      if (existing) return { job: structuredClone(existing), joined: true };
+      if (existing) {
+        requireJoinable(existing, request);
+        return { job: structuredClone(existing), joined: true };
+      }
       jobs.set(candidate.id, candidate);
       // Claimed before the first await, so a concurrent request for the same actor joins this job.
       active.set(jobKey(candidate), candidate.id);

@@ -12,7 +12,8 @@ export interface SubmitInput {
  */
 export interface JobService {
   /**
-   * Starts a job, or joins the queued/running job for the same actor and mode (`joined: true`).
+   * Starts a job, or joins the queued/running job for the same actor and mode (`joined: true`) when it
+   * asks for the same parameters; `PipelineError('conflict')` when it asks for others.
    * Throws `PipelineError('shutting_down')` once the daemon stops taking work.
    */
   submit(input: SubmitInput): Promise<{ job: Job; joined: boolean }>;
