@@ -3,6 +3,7 @@ import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin
 import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
 import type { Job, StylesResponse } from '../../shared/api-types.js';
 import { STYLE_PRESETS } from '../../shared/styles.js';
+import { postJson } from '../support/post-json.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { startTestDaemon, type TestDaemon } from '../support/start-test-daemon.js';
 
@@ -12,8 +13,7 @@ afterEach(async () => {
   daemon = undefined;
 });
 
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const post = postJson;
 const bytesAt = async (url: string) => Buffer.from(await (await fetch(new URL(url, daemon!.url))).arrayBuffer());
 
 /** The built-in generator held at its start until `release()`, so a job stays running while a test asks again. */
