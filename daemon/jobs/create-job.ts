@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { Actor, Job, JobSource, RegenerateRequest } from '../../shared/api-types.js';
 import { parseRegenerateRequest } from '../../shared/request-schema.js';
 import { effectiveParams } from '../../shared/styles.js';
@@ -30,11 +29,16 @@ export function createJob(input: { id: string; source: JobSource; actor: Actor; 
     message: 'queued',
     created_at: now,
     updated_at: now,
-    // Upper bound exclusive: any seed the request schema accepts, 0 to 2^32 - 1.
-    params: effectiveParams(request.params ?? {}, randomInt(0, 2 ** 32)),
+    params: effectiveParams(request.params ?? {}, randomSeed()),
     ...(input.backend === undefined ? {} : { backend: input.backend }),
   };
 }
+
+/**
+ * Any seed the request schema accepts, 0 to 2^32 - 1. Web Crypto, not node:crypto: the Hono app
+ * imports this module, and it also runs in the edge Worker.
+ */
+const randomSeed = (): number => crypto.getRandomValues(new Uint32Array(1))[0]!;
 
 /** Jobs with the same key are one piece of work: a second request joins the first. */
 export const jobKey = (job: Pick<Job, 'mode' | 'actor_id'>): string => `${job.mode}:${job.actor_id}`;
