@@ -123,8 +123,11 @@ export class RegenerateFlow {
   }
 }
 
-/** The success toast; it names the seed the daemon picked, so a poster someone likes can be made again. */
-export function liveMessage(job: Pick<Job, 'actor_name' | 'params'>): string {
-  const seed = job.params?.seed;
+/**
+ * The success toast; it names the seed (the one asked for, or the one the daemon picked and recorded),
+ * so a poster someone likes can be made again.
+ */
+export function liveMessage(job: Pick<Job, 'actor_name' | 'params'> & { request?: Pick<Job['request'], 'params'> }): string {
+  const seed = job.params?.seed ?? job.request?.params?.seed;
   return `New poster frame for ${job.actor_name} is live.${seed === undefined ? '' : ` Made with seed ${seed}.`}`;
 }
