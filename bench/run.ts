@@ -1,8 +1,8 @@
 import { formatTable } from './format-table.js';
-import type { BenchSection } from './section.js';
+import type { BenchSection, BenchSectionResult } from './section.js';
 
 /**
- * `npm run bench [-- --json] [-- --only name,name]`: runs each section in turn (one at a time, so they
+ * `npm run bench [-- --json] [-- name …] [-- --only name,name]`: runs each section in turn (one at a time, so they
  * do not compete for the CPU) and prints one table, or with `--json` one object keyed by section name.
  * Numbers depend on the machine and its load: compare runs on a quiet machine, not absolutes.
  *
@@ -15,14 +15,20 @@ const SECTIONS: (() => Promise<{ default: BenchSection }>)[] = [
   () => import('./sections/cpu-batch.js'),
   () => import('./sections/memory.js'),
   () => import('./sections/ui-scale.js'),
+  () => import('./sections/library-scale.js'),
 ];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyAt = args.indexOf('--only');
-const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefined;
+// `npm run bench -- library-scale` and `npm run bench -- --only library-scale,memory` both pick sections.
+const named = [
+  ...(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : []),
+  ...args.filter((arg, i) => !arg.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1)),
+];
+const only = named.length > 0 ? new Set(named) : undefined;
 
-const results = [];
+const results: { section: BenchSection; result: BenchSectionResult }[] = [];
 for (const load of SECTIONS) {
   const section = (await load()).default;
   if (only && !only.has(section.name)) continue;
@@ -33,6 +39,9 @@ for (const load of SECTIONS) {
     .catch((error: unknown) => ({ rows: [], data: { error: String(error) }, notice: `failed: ${String(error).split('\n')[0]}` }));
   results.push({ section, result });
 }
+
+const unknown = [...(only ?? [])].filter((name) => !results.some(({ section }) => section.name === name));
+if (unknown.length > 0) process.stderr.write(`bench: no section named ${unknown.join(', ')}\n`);
 
 if (json) {
   const object = Object.fromEntries(
