@@ -59,6 +59,7 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     generator,
     storage,
     actors,
+    versions: library.versions,
     checkpoints: library.checkpoints,
     limits: createStageLimits(config.concurrency, generator.capacity?.bind(generator), (report) =>
       logger[report.error ? 'warn' : 'debug'](
@@ -79,7 +80,8 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
 
   const run = async (job: Job, signal: AbortSignal, report: Parameters<typeof runPipeline>[3]): Promise<RegenerateResponse> => {
     const actor = { id: job.actor_id, name: job.actor_name, description: job.request.actor_description ?? '', loraModelUrl: job.request.lora_model_url };
-    const result = await runPipeline({ id: job.id, mode: job.mode, actor, params: job.params ?? job.request.params ?? {} }, deps, signal, report);
+    const params = job.params ?? job.request.params ?? {};
+    const result = await runPipeline({ id: job.id, mode: job.mode, actor, params, source: job.source }, deps, signal, report);
     // The answer promises actorsData.json is updated: wait for the (coalesced) export holding this change.
     await actors.exported();
     return { success: true, actor_id: job.actor_id, actor_name: job.actor_name, poster_frames: result.poster_frames, message: MESSAGES[job.mode] };

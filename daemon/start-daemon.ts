@@ -12,7 +12,7 @@ import { announceDaemon, newInstanceId } from './discovery/daemon-file.js';
 import { cliLockPath } from './discovery/data-dir-files.js';
 import { adoptOrphansWhenCliLockFrees } from './jobs/adopt-orphans.js';
 import { startRequestsFolder } from './intake/requests-folder.js';
-import { removeStaleDrafts } from './recovery/stale-drafts.js';
+import { removeLegacyDrafts } from './recovery/legacy-drafts.js';
 import { removeTempLitter } from './recovery/temp-litter.js';
 import { startEdgeLink } from './edge/start-edge-link.js';
 import { createLogger } from './logger.js';
@@ -58,7 +58,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   const instanceId = newInstanceId();
   try {
     core = createCore(config, logger, overrides);
-    const { storage, jobs } = core;
+    const { storage } = core;
     await core.actors.ready();
     const info = serverInfo(config, core.actors);
     const app = createApp({
@@ -84,9 +84,9 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
     if (litter.length) logger.info({ files: litter.length }, 'removed temp files a crash left');
     const resumed = await core.jobs.resume();
     if (storage.kind === 'local') {
-      void removeStaleDrafts(path.join(config.dataDir, 'media'), (id) => jobs.get(id)).then(
-        (drafts) => drafts.length && logger.info({ drafts: drafts.length }, 'removed drafts no job needs'),
-        (error: unknown) => logger.warn({ err: error }, 'could not remove stale drafts'),
+      void removeLegacyDrafts(path.join(config.dataDir, 'media')).then(
+        (drafts) => drafts.length && logger.info({ drafts: drafts.length }, 'removed the drafts folders of a release before versions'),
+        (error: unknown) => logger.warn({ err: error }, 'could not remove the legacy drafts folders'),
       );
     }
     const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Job, JobOwner, JobStage, RegenerateResponse } from '../../shared/api-types.js';
 import { isPipelineError, messageOf, PipelineError } from '../errors.js';
+import { versionOf } from '../pipeline/4-upload/keys.js';
 import type { EventBus } from '../events/event-bus.js';
 import { currentProcess, isProcessAlive } from '../fs/process-identity.js';
 import { isErrno } from '../fs/atomic-write.js';
@@ -103,7 +104,8 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       changed(job, { status: 'queued', started_at: job.started_at ?? new Date().toISOString() }, true);
       try {
         const result = await run(job, stopping.signal, report);
-        await finish(job, { status: 'done', percent: 100, message: result.message, result });
+        // The result's URLs carry the version the job produced (a preview's own, or the published one).
+        await finish(job, { status: 'done', percent: 100, message: result.message, result, version: versionOf(result.poster_frames) });
         logger.info({ jobId: job.id, actor: job.actor_name }, 'job done');
       } catch (error) {
         if (stopping.signal.aborted) {

@@ -10,6 +10,8 @@
  * - `versions`: every encoded poster of an actor (issue 10: preview / published / discarded, revert).
  * - `jobs`: job records (the Job JSON plus the columns the jobs board filters on; issue 11).
  * - `batches`: groups of jobs regenerated together (issue 11).
+ * - `publications` (2): every time a version was put over the canonical keys (a job's publish, an
+ *   accepted preview, a revert) and which version it replaced, so a revert can be undone.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -65,5 +67,18 @@ export const MIGRATIONS: readonly string[] = [
     json TEXT NOT NULL
   ) STRICT;
   CREATE INDEX batches_by_created ON batches (created_at);
+  `,
+  `
+  CREATE TABLE publications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    actor_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    previous TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('publish', 'accept', 'revert')),
+    job_id TEXT,
+    at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX publications_by_actor ON publications (actor_id, id);
+  CREATE INDEX versions_by_state ON versions (state, created_at);
   `,
 ];

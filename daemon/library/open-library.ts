@@ -6,6 +6,8 @@ import type { Checkpoints } from '../pipeline/checkpoints.js';
 import { importLegacyJobs } from './import-legacy-jobs.js';
 import { createLibraryActorsStore, type LibraryActorsStore } from './library-actors-store.js';
 import { openLibraryDb } from './open-library-db.js';
+import { createVersionsTable } from './versions-table.js';
+import type { VersionRecords } from '../versions/version-records.js';
 
 /** The database's name inside DATA_DIR. */
 export const LIBRARY_DB_FILE = 'library.db';
@@ -22,11 +24,13 @@ export interface LibraryOptions {
   portableUrls?: boolean;
 }
 
-/** Everything persisted about the library: actors, job records and job checkpoints. */
+/** Everything persisted about the library: actors, job records, job checkpoints and poster versions. */
 export interface Library {
   actors: LibraryActorsStore;
   jobs: JobStore;
   checkpoints: Checkpoints;
+  /** Every stored poster version, and what was published when. */
+  versions: VersionRecords;
   /** Waits for the last export, then closes the database. */
   close(): Promise<void>;
 }
@@ -49,6 +53,7 @@ export function openLibrary(options: LibraryOptions): Library {
     actors,
     jobs: createLibraryJobStore(db, checkpoints),
     checkpoints,
+    versions: createVersionsTable(db),
     async close() {
       await actors.close();
       db.close();

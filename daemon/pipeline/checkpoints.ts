@@ -1,7 +1,7 @@
 /**
  * What a job has already achieved, persisted so that a job interrupted by a crash or kill resumes from
  * its last checkpoint: the backend's job id (a resumed job re-attaches to GPU work already paid for),
- * the generated image (GPU time is the expensive part), then the version staged in drafts (all three
+ * the generated image (GPU time is the expensive part), then the version stored in history (all three
  * sizes uploaded, nothing published yet).
  */
 export interface Checkpoints {

@@ -1,11 +1,13 @@
-import type { GenerationParams, JobMode, JobStage, PosterFrames } from '../../shared/api-types.js';
+import type { GenerationParams, JobMode, JobSource, JobStage, PosterFrames } from '../../shared/api-types.js';
+import { isLive, type VersionRecords } from '../versions/version-records.js';
 import type { Generator, GenerateRequest } from './1-generate/generator.js';
 import { checkGeneratedImage } from './1-generate/check-generated-image.js';
 import { downloadImage, type DownloadOptions } from './2-download/download-image.js';
 import { decodeImage } from './3-encode/decode-image.js';
 import { contentVersion, encodeDecoded } from './3-encode/encode-poster.js';
-import { discardDraft, promoteDraft, uploadDraft } from './4-upload/drafts.js';
-import { draftKey, framesAt, posterFrames } from './4-upload/keys.js';
+import { versionFrames } from './4-upload/keys.js';
+import { type PublishLock, publishVersion } from './4-upload/publish-version.js';
+import { deleteVersion, uploadVersion } from './4-upload/upload-version.js';
 import type { Storage } from './4-upload/storage.js';
 import type { ActorsStore } from './5-save/actors-store.js';
 import type { Checkpoints } from './checkpoints.js';
@@ -17,6 +19,8 @@ export interface PipelineDeps {
   generator: Generator;
   storage: Storage;
   actors: ActorsStore;
+  /** Every stored version (the library's `versions` table). */
+  versions: VersionRecords;
   checkpoints: Checkpoints;
   limits: StageLimits;
   download: Omit<DownloadOptions, 'signal'>;
@@ -27,7 +31,7 @@ export interface PipelineDeps {
    * Serialises publishing per actor across processes (the daemon, a CLI): the storage objects and the
    * actor's record then always come from the same job. Default: no lock (one process).
    */
-  publishLock?: <T>(actorName: string, publish: () => Promise<T>, signal: AbortSignal) => Promise<T>;
+  publishLock?: PublishLock;
   now?: () => Date;
 }
 
@@ -36,6 +40,8 @@ export interface PipelineJob {
   mode: JobMode;
   actor: GenerateRequest['actor'];
   params: GenerationParams;
+  /** Recorded on the version, with the params and the generator's name. */
+  source?: JobSource;
 }
 
 export type ReportProgress = (stage: JobStage, percent: number, message?: string) => void;
@@ -49,45 +55,48 @@ export interface PipelineResult {
 const EDGE = 1024;
 
 /**
- * The regeneration pipeline, one stage after another: generate → download → encode → upload (to
- * drafts) → publish (drafts over canonical keys) → save (actorsData.json). Resumes from the job's
+ * The regeneration pipeline, one stage after another: generate → download → encode → upload (the
+ * version, once, to its immutable history keys) → publish (the version over the canonical keys, all or
+ * nothing) → save (actorsData.json). A preview stops after the upload. Resumes from the job's
  * checkpoints, so a job interrupted by a crash never generates twice or publishes half a poster.
  */
 export async function runPipeline(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<PipelineResult> {
-  const target = { actorName: job.actor.name, jobId: job.id };
-  const version = (await deps.checkpoints.loadStaged(job.id)) ?? (await stageDraft(job, deps, signal, report));
-  if (job.mode === 'preview') {
-    return { poster_frames: framesAt(deps.storage, (size) => draftKey(target.actorName, target.jobId, size), version), version };
-  }
+  const actorId = String(job.actor.id);
+  const staged = await deps.checkpoints.loadStaged(job.id);
+  // A staged version whose objects are gone (discarded, or staged by a release that used drafts) is staged again from the source checkpoint.
+  const version = staged && isLive(deps.versions.get(actorId, staged)) ? staged : await stageVersion(job, deps, signal, report);
+  if (job.mode === 'preview') return { poster_frames: versionFrames(deps.storage, job.actor.name, version), version };
 
-  const published = await publishedFrames(deps.actors, String(job.actor.id), version);
+  const published = await publishedFrames(deps.actors, actorId, version);
   if (published) return { poster_frames: published, version };
 
-  const frames = posterFrames(deps.storage, job.actor.name, version);
-  const publishLock = deps.publishLock ?? ((_, publish) => publish());
   report('uploading', 100, 'publishing');
-  await publishLock(
-    job.actor.name,
-    async () => {
-      await inStage('uploading', 'storage_failed', signal, () => promoteDraft(deps.storage, deps.limits.upload, target));
-
-      report('saving', 0, 'updating actorsData.json');
-      const updatedAt = (deps.now?.() ?? new Date()).toISOString();
-      await inStage('saving', 'internal_error', signal, () =>
-        deps.actors.update(job.actor.id, (actor) => ({ ...actor, poster_frames: frames, poster_updated_at: updatedAt })),
-      );
-    },
-    signal,
-  );
-  // The poster is published; leftover drafts are only clutter, so failing to remove them is not the job's failure.
-  // The checkpoints stay until the job service has recorded the job as done (see clearCheckpoints).
-  await discardDraft(deps.storage, target).catch(() => {});
-  report('saving', 100, 'saved');
-  return { poster_frames: frames, version };
+  try {
+    const { actor } = await publishVersion(
+      { ...deps, limit: deps.limits.upload },
+      { actorId, actorName: job.actor.name, version, kind: 'publish', jobId: job.id, onSaving: () => report('saving', 0, 'updating actorsData.json') },
+      signal,
+    );
+    report('saving', 100, 'saved');
+    return { poster_frames: actor.poster_frames!, version };
+  } catch (error) {
+    await dropOwnVersion(job, deps, version);
+    throw error;
+  }
 }
 
-/** Generates (or reuses the checkpointed image), encodes and uploads the draft; returns its version. */
-async function stageDraft(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<string> {
+/** A job whose publish failed leaves nothing behind: the version it stored goes, unless it was there before (or is published). */
+async function dropOwnVersion(job: PipelineJob, deps: PipelineDeps, version: string): Promise<void> {
+  const record = deps.versions.get(String(job.actor.id), version);
+  if (record?.job_id !== job.id || record.state !== 'preview') return;
+  await deleteVersion(deps.storage, job.actor.name, version).then(
+    () => deps.versions.setState(record.actor_id, version, 'discarded'),
+    () => {}, // still 'preview': the preview expiry removes it later
+  );
+}
+
+/** Generates (or reuses the checkpointed image), encodes and stores the version; returns it. */
+async function stageVersion(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<string> {
   const image = (await deps.checkpoints.loadSource(job.id)) ?? (await generate(job, deps, signal, report));
 
   report('encoding', 0, 'encoding WebP sm/md/lg');
@@ -100,13 +109,31 @@ async function stageDraft(job: PipelineJob, deps: PipelineDeps, signal: AbortSig
     }),
   );
   const version = contentVersion(encoded.sizes);
+  const actorId = String(job.actor.id);
 
   report('uploading', 0, 'uploading 0/3');
-  await inStage('uploading', 'storage_failed', signal, () =>
-    uploadDraft(deps.storage, deps.limits.upload, { actorName: job.actor.name, jobId: job.id }, encoded.sizes, (done, total) =>
-      report('uploading', Math.round((done / total) * 90), `uploading ${done}/${total}`),
-    ),
-  );
+  // The same content stored before (an identical poster generated again) is already there, immutable.
+  if (!isLive(deps.versions.get(actorId, version))) {
+    await inStage('uploading', 'storage_failed', signal, () =>
+      uploadVersion(deps.storage, deps.limits.upload, { actorName: job.actor.name, version }, encoded.sizes, (done, total) =>
+        report('uploading', Math.round((done / total) * 90), `uploading ${done}/${total}`),
+      ),
+    );
+  }
+  // The encode stage may add a ThumbHash placeholder to its result (issue 10's styles work); kept with the version.
+  const { placeholder } = encoded as { placeholder?: string };
+  deps.versions.stage({
+    actor_id: actorId,
+    version,
+    job_id: job.id,
+    created_at: (deps.now?.() ?? new Date()).toISOString(),
+    params: job.params,
+    backend: deps.generator.name,
+    source: job.source,
+    poster_frames: versionFrames(deps.storage, job.actor.name, version),
+    state: 'preview',
+    ...(placeholder ? { placeholder } : {}),
+  });
   await deps.checkpoints.saveStaged(job.id, version);
   return version;
 }

@@ -1,9 +1,8 @@
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../shared/api-types.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
-import { removeStaleDrafts } from './stale-drafts.js';
+import { removeLegacyDrafts } from './legacy-drafts.js';
 import { removeTempLitter } from './temp-litter.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -47,20 +46,16 @@ describe('removeTempLitter', () => {
   });
 });
 
-describe('removeStaleDrafts', () => {
-  it('removes drafts of unknown and ended jobs, keeps those of running jobs and finished previews', async () => {
+describe('removeLegacyDrafts', () => {
+  it('removes every drafts folder a release before versions left, and nothing else', async () => {
     const media = path.join(dir.path, 'media');
-    const jobs: Record<string, Partial<Job>> = {
-      running: { status: 'running', mode: 'publish' },
-      preview: { status: 'done', mode: 'preview' },
-      failed: { status: 'failed', mode: 'publish' },
-      done: { status: 'done', mode: 'publish' },
-    };
-    for (const id of [...Object.keys(jobs), 'unknown']) await touch(`media/actors/a/poster_frame/drafts/${id}/a_poster_sm.webp`);
+    for (const id of ['running', 'done']) await touch(`media/actors/a/poster_frame/drafts/${id}/a_poster_sm.webp`);
+    await touch('media/actors/a/poster_frame/a_poster_sm.webp');
+    await touch('media/actors/a/poster_frame/history/abc/a_poster_sm.webp');
     await mkdir(path.join(media, 'actors/b/poster_frame/drafts'), { recursive: true });
-    const removed = await removeStaleDrafts(media, async (id) => jobs[id] as Job | undefined);
-    expect(removed.map((folder) => path.basename(folder)).sort()).toEqual(['done', 'failed', 'unknown']);
-    expect((await readdir(path.join(media, 'actors/a/poster_frame/drafts'))).sort()).toEqual(['preview', 'running']);
+    const removed = await removeLegacyDrafts(media);
+    expect(removed.map((folder) => path.relative(media, folder)).sort()).toEqual(['actors/a/poster_frame/drafts', 'actors/b/poster_frame/drafts']);
+    expect((await readdir(path.join(media, 'actors/a/poster_frame'))).sort()).toEqual(['a_poster_sm.webp', 'history']);
     expect(await readdir(path.join(media, 'actors/b/poster_frame'))).toEqual([]);
   });
 });

@@ -4,16 +4,15 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobStage } from '../../shared/api-types.js';
 import { PipelineError } from '../../daemon/errors.js';
-import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
 import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
 import { openLibrary, type Library } from '../../daemon/library/open-library.js';
-import { posterKey, SIZES } from '../../daemon/pipeline/4-upload/keys.js';
+import { historyKey, posterKey, SIZES } from '../../daemon/pipeline/4-upload/keys.js';
 import { createLocalStorage } from '../../daemon/pipeline/4-upload/local-storage.js';
 import type { Storage } from '../../daemon/pipeline/4-upload/storage.js';
 import { runPipeline, type PipelineDeps, type PipelineJob } from '../../daemon/pipeline/run-pipeline.js';
-import { createStageLimits } from '../../daemon/pipeline/stage-limits.js';
 import { sampleActors, writeActorsFile } from '../support/sample-actors.js';
 import { countingGenerator } from '../support/counting-generator.js';
+import { pipelineDeps, pipelineJob } from '../support/pipeline-deps.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const BASE = 'http://127.0.0.1:8787';
@@ -22,26 +21,10 @@ let actorsFile: string;
 let storage: Storage;
 let library: Library;
 
-function deps(generator: Generator = createBuiltinGenerator()): PipelineDeps {
-  return {
-    generator,
-    storage,
-    actors: library.actors,
-    checkpoints: library.checkpoints,
-    limits: createStageLimits({ generate: 2, encode: 2, upload: 4 }),
-    download: { maxBytes: 1 << 20, timeoutMs: 5000 },
-    maxInputPixels: 1 << 24,
-    webpEffort: 6,
-  };
-}
+const deps = (generator?: Generator): PipelineDeps => pipelineDeps({ library, storage, generator });
 
 const [actor] = sampleActors(1);
-const job = (id: string): PipelineJob => ({
-  id,
-  mode: 'publish',
-  actor: { id: '1', name: actor!.name, description: 'a test actor', loraModelUrl: 's3://m/x.safetensors' },
-  params: { seed: 42 },
-});
+const job = (id: string): PipelineJob => pipelineJob(id, actor!.name, 42);
 const noProgress = () => {};
 
 beforeEach(async () => {
@@ -85,7 +68,7 @@ describe('runPipeline', () => {
 
   it('finishes without publishing again a job that crashed after publishing, before it was recorded done', async () => {
     const first = await runPipeline(job('job_p'), deps(), new AbortController().signal, noProgress);
-    // Its drafts are gone (discarded after the save): a second publish would fail on them.
+    // Published already: running the publish again would record a second publication of the same poster.
     const stages: JobStage[] = [];
     const again = await runPipeline(
       job('job_p'),
@@ -151,10 +134,20 @@ describe('runPipeline', () => {
     expect((await exportedActors())[0].poster_frames).toEqual(resumed.poster_frames);
   });
 
-  it('stages a preview in drafts without touching the published poster', async () => {
+  it('stores a preview as a version at its history keys without touching the published poster', async () => {
     const before = await readFile(actorsFile, 'utf8');
-    const preview = await runPipeline({ ...job('job_p'), mode: 'preview' }, deps(), new AbortController().signal, noProgress);
-    expect(preview.poster_frames.standard.webp_lg).toContain('/poster_frame/drafts/job_p/');
+    const preview = await runPipeline({ ...job('job_p'), mode: 'preview', source: 'cli' }, deps(), new AbortController().signal, noProgress);
+    expect(preview.poster_frames.standard.webp_lg).toBe(
+      `${BASE}/media/actors/${actor!.name}/poster_frame/history/${preview.version}/${actor!.name}_poster_lg.webp?v=${preview.version}`,
+    );
+    expect(await storage.get(historyKey(actor!.name, preview.version, 'lg'))).not.toBeNull();
+    expect(library.versions.get('1', preview.version)).toMatchObject({
+      state: 'preview',
+      job_id: 'job_p',
+      params: { seed: 42 },
+      backend: 'builtin',
+      source: 'cli',
+    });
     expect(await storage.get(posterKey(actor!.name, 'lg'))).toBeNull();
     await library.actors.exported();
     expect(await readFile(actorsFile, 'utf8')).toBe(before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftKey, historyKey, posterFrames, posterKey, SIZES } from './keys.js';
+import { historyKey, posterFrames, posterKey, SIZES, versionFrames, versionOf } from './keys.js';
 import { createLocalStorage } from './local-storage.js';
 import { createS3Storage } from './s3-storage.js';
 
@@ -15,8 +15,7 @@ describe('storage key layout', () => {
     ]);
   });
 
-  it('puts drafts and history beside them, under the same actor folder', () => {
-    expect(draftKey(NAME, 'job_42', 'md')).toBe(`${FOLDER}/drafts/job_42/${NAME}_poster_md.webp`);
+  it('puts the history of versions beside them, under the same actor folder', () => {
     expect(historyKey(NAME, '0a1b2c3d4e', 'lg')).toBe(`${FOLDER}/history/0a1b2c3d4e/${NAME}_poster_lg.webp`);
   });
 
@@ -24,8 +23,7 @@ describe('storage key layout', () => {
     expect(() => posterKey(name, 'sm')).toThrow(TypeError);
   });
 
-  it.each(['..', 'a/b', '', 'x'.repeat(65)])('refuses the job id or version %j', (id) => {
-    expect(() => draftKey(NAME, id, 'sm')).toThrow(TypeError);
+  it.each(['..', 'a/b', '', 'x'.repeat(65)])('refuses the version %j', (id) => {
     expect(() => historyKey(NAME, id, 'sm')).toThrow(TypeError);
   });
 });
@@ -44,5 +42,25 @@ describe('published poster URLs', () => {
     const url = `/media/${FOLDER}/${NAME}_poster_md.webp?v=abc1234567`;
     const frames = posterFrames(storage, NAME, 'abc1234567');
     expect([frames.accelerated.webp_md, frames.standard.webp_md]).toEqual([url, url]);
+  });
+});
+
+describe('versions in URLs', () => {
+  const storage = createLocalStorage({ root: '/nonexistent/media' });
+
+  it("gives a version's own URLs at its history keys, carrying the version", () => {
+    expect(versionFrames(storage, NAME, 'abc1234567').standard.webp_sm).toBe(`/media/${FOLDER}/history/abc1234567/${NAME}_poster_sm.webp?v=abc1234567`);
+  });
+
+  it('reads the version all URLs agree on', () => {
+    expect(versionOf(posterFrames(storage, NAME, 'abc1234567'))).toBe('abc1234567');
+  });
+
+  it.each([
+    ['no frames', undefined],
+    ['URLs without a version', { accelerated: { webp_sm: 'a', webp_md: 'b', webp_lg: 'c' }, standard: { webp_sm: 'a', webp_md: 'b', webp_lg: 'c' } }],
+    ['URLs of two versions', { ...posterFrames(storage, NAME, 'aaa'), standard: posterFrames(storage, NAME, 'bbb').standard }],
+  ])('has no version for %s', (_, frames) => {
+    expect(versionOf(frames)).toBeUndefined();
   });
 });

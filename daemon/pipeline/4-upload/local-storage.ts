@@ -104,7 +104,7 @@ export function createLocalStorage(options: LocalStorageOptions): Storage {
 }
 
 /**
- * Removes `dir` and its parents up to (not including) `root` while they are empty, so discarded drafts
+ * Removes `dir` and its parents up to (not including) `root` while they are empty, so discarded versions
  * leave no empty folders behind. Stops quietly at the first folder that is not empty or not there.
  */
 async function removeEmptyParents(dir: string, root: string): Promise<void> {

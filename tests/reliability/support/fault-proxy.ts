@@ -10,6 +10,8 @@ export interface FaultProxy {
   /** Faults for the next requests, one each, in order; then `always` (or pass-through). */
   next: Fault[];
   always?: Fault;
+  /** Asked first for every request: a fault for the requests it picks (e.g. writes to one key), else undefined. */
+  rule?: (request: { method: string; path: string }) => Fault | undefined;
   /** Requests seen, with the fault each got. */
   log: { method: string; path: string; fault?: Fault['kind'] }[];
   close(): Promise<void>;
@@ -34,7 +36,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   };
 
   const server = createServer((req, res) => {
-    const fault = proxy.next.shift() ?? proxy.always;
+    const fault = proxy.rule?.({ method: req.method ?? '', path: req.url ?? '' }) ?? proxy.next.shift() ?? proxy.always;
     proxy.log.push({ method: req.method ?? '', path: req.url ?? '', fault: fault?.kind });
     if (!fault) return pass(req, res);
     req.resume();
