@@ -1,12 +1,13 @@
-import type { Actor, ErrorBody, Job, RegenerateRequest } from '../../shared/api-types.js';
+import type { Actor, ErrorBody, GenerationParams, Job, JobMode, RegenerateRequest } from '../../shared/api-types.js';
 
-/** The regenerate request the CLI makes for an actor: its own name, LoRA and description, and the seed if given. */
-export function requestFor(actor: Actor, seed: number | undefined): RegenerateRequest {
+/** The regenerate request the CLI makes for an actor: its own name, LoRA and description, with the parameters and mode asked for. */
+export function requestFor(actor: Actor, { params, mode }: { params: GenerationParams; mode: JobMode }): RegenerateRequest {
   return {
     actor_name: actor.name,
     lora_model_url: String(actor.lora_model_url ?? ''),
     actor_description: typeof actor.description === 'string' ? actor.description : undefined,
-    params: seed === undefined ? undefined : { seed },
+    params: Object.keys(params).length ? params : undefined,
+    mode,
   };
 }
 

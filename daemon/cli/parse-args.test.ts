@@ -1,24 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from './parse-args.js';
 
+const publish = { all: false, mode: 'publish', help: false };
+
 describe('parseCliArgs', () => {
   it.each([
-    [['7'], { actors: ['7'], all: false, seed: undefined, help: false }],
-    [['a', 'b', '--seed', '42'], { actors: ['a', 'b'], all: false, seed: 42, help: false }],
-    [['--all', '--seed=0'], { actors: [], all: true, seed: 0, help: false }],
-    [['--help'], { actors: [], all: false, help: true }],
-    [['-h', 'whatever'], { actors: [], all: false, help: true }],
+    [['7'], { ...publish, actors: ['7'], params: {} }],
+    [['a', 'b', '--seed', '42'], { ...publish, actors: ['a', 'b'], params: { seed: 42 } }],
+    [['--all', '--seed=0'], { ...publish, actors: [], all: true, params: { seed: 0 } }],
+    [
+      ['3', '--style', 'film-noir', '--steps', '20', '--guidance', '6.5', '--preview'],
+      { ...publish, actors: ['3'], params: { style: 'film-noir', steps: 20, guidance: 6.5 }, mode: 'preview' },
+    ],
+    [['--help'], { actors: [], all: false, params: {}, mode: 'publish', help: true }],
+    [['-h', 'whatever'], { actors: [], all: false, params: {}, mode: 'publish', help: true }],
   ])('parses %j', (argv, expected) => {
     expect(parseCliArgs(argv)).toEqual(expected);
   });
 
   it.each([
-    [['1', '--seed', '-3'], 'Expected a non-negative integer below 4294967296 for --seed but received "-3"'],
+    [['1', '--seed', '-3'], 'Expected an integer from 0 to 4294967295 for --seed but received "-3"'],
     [['1', '--seed', '1.5'], 'for --seed but received "1.5"'],
     [['1', '--seed', '4294967296'], 'for --seed but received "4294967296"'],
     [['1', '--seed'], 'for --seed but received no value'],
-    [['1', '--bogus'], 'Expected --all, --seed N or --help but received --bogus'],
-    [['1', '-x'], 'Expected --all, --seed N or --help but received -x'],
+    [['1', '--seed', ''], 'for --seed but received ""'],
+    [['1', '--steps', '0'], 'Expected an integer from 1 to 150 for --steps but received "0"'],
+    [['1', '--guidance', 'high'], 'Expected a number from 0 to 30 for --guidance but received "high"'],
+    [
+      ['1', '--style', 'noir'],
+      'Expected a style id of GET /api/styles (cinematic-portrait, studio-headshot, film-noir, golden-hour, vivid-editorial) for --style but received "noir"',
+    ],
+    [['1', '--preview=yes'], 'Expected no value for --preview but received "yes"'],
+    [['1', '--bogus'], 'Expected one of the options below but received --bogus'],
+    [['1', '-x'], 'Expected one of the options below but received -x'],
     [[], 'Expected an actor id or name, or --all (not both) but received neither'],
     [['--all', '3'], 'but received --all and 3'],
     [['--all=yes'], 'Expected no value for --all but received "yes"'],

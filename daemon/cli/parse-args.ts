@@ -1,10 +1,16 @@
 import { parseArgs } from 'node:util';
+import type { GenerationParams, JobMode } from '../../shared/api-types.js';
+import { generationParamsSchema } from '../../shared/request-schema.js';
+import { STYLE_IDS } from '../../shared/styles.js';
 
 export interface CliArgs {
   /** Actor ids or names; empty with `all`. */
   actors: string[];
   all: boolean;
-  seed?: number;
+  /** What `--style`, `--seed`, `--steps` and `--guidance` asked for; the rest comes from the style's defaults. */
+  params: GenerationParams;
+  /** `preview` with `--preview`: the poster is generated as a version to accept or discard, not published. */
+  mode: JobMode;
   help: boolean;
 }
 
@@ -13,39 +19,59 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `Usage: npm run -s regenerate -- <actorId|name> [more…] [--seed N]
-       npm run -s regenerate -- --all
+export const USAGE = `Usage: npm run -s regenerate -- <actorId|name> [more…] [--style ID] [--seed N] [--steps N] [--guidance X] [--preview]
+       npm run -s regenerate -- --all [same options]
        npm run -s regenerate -- --help
 
 Regenerates actors' poster frames. When a daemon serves the same DATA_DIR, the jobs run there (and show
 in its UI); otherwise in this process. Progress goes to stderr, the JSON result to stdout (an array
 with --all), so \`npm run -s regenerate -- --all > out.json\` writes exactly JSON (-s keeps npm's
-banner out of stdout). Exit code 0 when every job succeeded, 1 otherwise.`;
+banner out of stdout). Exit code 0 when every job succeeded, 1 otherwise.
 
-const OPTIONS = { all: { type: 'boolean' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  --style ID     ${STYLE_IDS.join(', ')} (default ${STYLE_IDS[0]})
+  --seed N       0-4294967295; without it each poster gets a random seed (recorded on the job)
+  --steps N      sampling steps, 1-150 (default: the style's)
+  --guidance X   guidance scale, 0-30 (default: the style's)
+  --preview      generate a version to compare, accept or discard instead of publishing it`;
+
+const PARAM_FLAGS = ['style', 'seed', 'steps', 'guidance'] as const;
+const OPTIONS = {
+  all: { type: 'boolean' },
+  preview: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  ...Object.fromEntries(PARAM_FLAGS.map((flag) => [flag, { type: 'string' }])),
+} as const;
 
 /** Parses the CLI's arguments; throws a UsageError naming what was expected and what came. */
 export function parseCliArgs(argv: string[]): CliArgs {
   // Not strict: Node's own messages (e.g. for `--seed -3`, "argument is ambiguous") would reach the user.
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: OPTIONS });
   const unknown = Object.keys(values).find((name) => !(name in OPTIONS));
-  if (unknown) throw usage(`Expected --all, --seed N or --help but received ${unknown.length === 1 ? '-' : '--'}${unknown}`);
-  if (values.help === true) return { actors: [], all: false, help: true };
-  if (typeof values.all === 'string') throw usage(`Expected no value for --all but received ${JSON.stringify(values.all)}`);
+  if (unknown) throw usage(`Expected one of the options below but received ${unknown.length === 1 ? '-' : '--'}${unknown}`);
+  if (values.help === true) return { actors: [], all: false, params: {}, mode: 'publish', help: true };
+  for (const flag of ['all', 'preview'] as const) {
+    if (typeof values[flag] === 'string') throw usage(`Expected no value for --${flag} but received ${JSON.stringify(values[flag])}`);
+  }
   const all = values.all === true;
   if (all === positionals.length > 0) {
     throw usage(`Expected an actor id or name, or --all (not both) but received ${all ? `--all and ${positionals.join(' ')}` : 'neither'}`);
   }
-  return { actors: positionals, all, seed: parseSeed(values.seed), help: false };
+  const params: GenerationParams = {};
+  for (const flag of PARAM_FLAGS) {
+    const value = parseParam(flag, values[flag]);
+    if (value !== undefined) Object.assign(params, { [flag]: value });
+  }
+  return { actors: positionals, all, params, mode: values.preview === true ? 'preview' : 'publish', help: false };
 }
 
-function parseSeed(raw: string | boolean | undefined): number | undefined {
+/** Checked by the request schema's own rule for the field, so the CLI accepts exactly what the API does. */
+function parseParam(flag: (typeof PARAM_FLAGS)[number], raw: string | boolean | undefined): string | number | undefined {
   if (raw === undefined) return undefined;
-  const seed = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(seed < 2 ** 32)) {
-    throw usage(`Expected a non-negative integer below 4294967296 for --seed but received ${raw === true ? 'no value' : JSON.stringify(raw)}`);
-  }
-  return seed;
+  const value = flag === 'style' || typeof raw !== 'string' || raw.trim() === '' ? raw : Number(raw);
+  const parsed = generationParamsSchema.shape[flag].safeParse(value);
+  if (parsed.success && parsed.data !== undefined) return parsed.data;
+  const expected = parsed.error?.issues[0]?.message ?? 'a value';
+  throw usage(`Expected ${expected} for --${flag} but received ${raw === true ? 'no value' : JSON.stringify(raw)}`);
 }
 
 const usage = (message: string) => new UsageError(`${message}\n${USAGE}`);

@@ -35,7 +35,7 @@ export async function runLocally(config: Config, args: CliArgs, logger: Logger, 
       });
       return await Promise.all(
         actors.map(async (actor) => {
-          const { job } = await core.jobs.submit({ source: 'cli', actor, request: requestFor(actor, args.seed) });
+          const { job } = await core.jobs.submit({ source: 'cli', actor, request: requestFor(actor, args) });
           return core.jobs.waitFor(job.id);
         }),
       );

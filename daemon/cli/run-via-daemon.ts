@@ -15,7 +15,7 @@ export async function runViaDaemon(daemon: { url: string; client: DaemonClient }
   const follower = followJobs(client, url, onProgress);
   try {
     await follower.connected;
-    const ids = await Promise.all(actors.map((actor) => client.submit(String(actor.id), requestFor(actor, args.seed))));
+    const ids = await Promise.all(actors.map((actor) => client.submit(String(actor.id), requestFor(actor, args))));
     return await follower.finished(ids);
   } finally {
     follower.close();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api-types.js';
+import { persistedJobs } from '../support/job-records.js';
 import { sampleActors, writeActorsFile } from '../support/sample-actors.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -32,6 +33,16 @@ describe('npm run regenerate', () => {
     expect(await sharp(lg).metadata()).toMatchObject({ format: 'webp', width: 1024, height: 1024 });
   });
 
+  it('runs a --preview with --style, --seed, --steps and --guidance: recorded on the job, nothing published', async () => {
+    const before = await readFile(actorsFile, 'utf8');
+    const { code, stdout } = await regenerate('3', '--style', 'film-noir', '--seed', '5', '--steps', '12', '--guidance', '4', '--preview');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ success: true, actor_id: '3', message: 'Poster frame preview generated' });
+    expect(await readFile(actorsFile, 'utf8')).toBe(before);
+    const [job] = persistedJobs(dir.path);
+    expect(job).toMatchObject({ source: 'cli', mode: 'preview', backend: 'builtin', params: { style: 'film-noir', seed: 5, steps: 12, guidance: 4 } });
+  });
+
   it('regenerates every actor with --all and prints an array', async () => {
     const { code, stdout } = await regenerate('--all');
     expect(code).toBe(0);
@@ -53,7 +64,7 @@ describe('npm run regenerate', () => {
   it.each([
     [['nobody'], 'actor_not_found', 'No actor with id or name "nobody"'],
     [[], 'invalid_request', 'Expected an actor id or name, or --all'],
-    [['1', '--seed', '-3'], 'invalid_request', 'Expected a non-negative integer below 4294967296 for --seed but received "-3"'],
+    [['1', '--seed', '-3'], 'invalid_request', 'Expected an integer from 0 to 4294967295 for --seed but received "-3"'],
   ])('fails %j with exit code 1 and a JSON %s error', async (args, error, message) => {
     const before = await readFile(actorsFile, 'utf8');
     const { code, stdout } = await regenerate(...args);

@@ -12,3 +12,16 @@ export function persistedJob(dataDir: string, id: string): Job | undefined {
     db.close();
   }
 }
+
+/** Every job record persisted in DATA_DIR/library.db, oldest first. */
+export function persistedJobs(dataDir: string): Job[] {
+  const db = new Database(path.join(dataDir, 'library.db'), { readonly: true });
+  try {
+    return db
+      .prepare<[], { json: string }>('SELECT json FROM jobs ORDER BY created_at, id')
+      .all()
+      .map((row) => JSON.parse(row.json) as Job);
+  } finally {
+    db.close();
+  }
+}
