@@ -92,6 +92,30 @@ describe('createApiClient', () => {
     await expect(createApiClient({ baseUrl }).acceptJob('j1')).rejects.toMatchObject({ status: 409, code: 'conflict', message });
   });
 
+  it.each([
+    ['startBatch', (api: ApiClient) => api.startBatch({ actor_ids: ['1', 2] }), '/api/batches', { actor_ids: ['1', 2] }],
+    ['cancelBatch', (api: ApiClient) => api.cancelBatch('b/1'), '/api/batches/b%2F1/cancel', {}],
+    ['retryBatch', (api: ApiClient) => api.retryBatch('b1'), '/api/batches/b1/retry', {}],
+    ['cancelJob', (api: ApiClient) => api.cancelJob('j1'), '/api/jobs/j1/cancel', {}],
+  ] as const)('%s POSTs to its route with the token', async (_name, run, url, body) => {
+    answer = () => ({ status: 202, body: JSON.stringify({ batch_id: 'b2', status_url: '/api/batches/b2', total: 2 }) });
+    const api = createApiClient({ baseUrl });
+    api.token = 't';
+    await run(api);
+    const request = seen.at(-1)!;
+    expect([request.method, request.url, request.headers.authorization]).toEqual(['POST', url, 'Bearer t']);
+    expect(request.body ? JSON.parse(request.body) : undefined).toEqual(body);
+  });
+
+  it('retries a job by sending its own request again for its actor, asynchronously', async () => {
+    answer = () => ({ status: 202, body: JSON.stringify({ job_id: 'j2', status_url: '/api/jobs/j2', joined: false }) });
+    const job = makeJob({ actor_id: '5', request: { actor_name: '0005_x', lora_model_url: 's3://m/5', params: { style: 'film-noir' } } });
+    expect(await createApiClient({ baseUrl }).retryJob(job)).toMatchObject({ job_id: 'j2' });
+    const request = seen.at(-1)!;
+    expect([request.url, request.headers.prefer]).toEqual(['/api/actors/5/regenerate-poster-frame', 'respond-async']);
+    expect(JSON.parse(request.body)).toEqual(job.request);
+  });
+
   it('sends the stored token on mutating requests only, and keeps it in the given storage', async () => {
     answer = (req) => ({
       status: req.method === 'POST' ? 202 : 200,

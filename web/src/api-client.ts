@@ -1,10 +1,14 @@
 import type {
   AcceptedResponse,
   Actor,
+  BatchAccepted,
+  BatchesPage,
+  BatchRequest,
   ErrorBody,
   GenerationParams,
   HistoryResponse,
   Job,
+  JobActionResponse,
   JobMode,
   ServerInfo,
   StylePreset,
@@ -59,6 +63,18 @@ export interface ApiClient {
   history(actorId: string, signal?: AbortSignal): Promise<HistoryResponse>;
   /** Publishes one of an actor's versions again (`POST /api/actors/:id/revert`). */
   revert(actorId: string, version: string): Promise<void>;
+  /** Runs a job's request again for its actor, as a new job (a failed row's Retry). */
+  retryJob(job: Job, signal?: AbortSignal): Promise<AcceptedResponse>;
+  /** `POST /api/jobs/:id/cancel`. */
+  cancelJob(id: string, signal?: AbortSignal): Promise<JobActionResponse>;
+  /** `POST /api/batches`: one job per actor, followed on the live feed as `batch` and `job` events. */
+  startBatch(request: BatchRequest, signal?: AbortSignal): Promise<BatchAccepted>;
+  /** `GET /api/batches`, newest first. */
+  listBatches(signal?: AbortSignal): Promise<BatchesPage>;
+  /** `POST /api/batches/:id/cancel`. */
+  cancelBatch(id: string, signal?: AbortSignal): Promise<void>;
+  /** `POST /api/batches/:id/retry`: a new batch of the failed and cancelled jobs. */
+  retryBatch(id: string, signal?: AbortSignal): Promise<BatchAccepted>;
 }
 
 /** What the regenerate dialog asks for beyond the seed's body. */
@@ -133,6 +149,7 @@ export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }
     };
   const jobPath = (id: string, action: string) => `/api/jobs/${encodeURIComponent(id)}/${action}`;
   const actorPath = (id: string, action: string) => `/api/actors/${encodeURIComponent(id)}/${action}`;
+  const batchPath = (id: string, action: string) => `/api/batches/${encodeURIComponent(id)}/${action}`;
 
   return {
     get token() {
@@ -162,5 +179,12 @@ export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }
     discardJob: async (id) => void (await post<unknown>(jobPath(id, 'discard'), {})),
     history: (actorId, signal) => call<HistoryResponse>(actorPath(actorId, 'history'), { signal }),
     revert: async (actorId, version) => void (await post<unknown>(actorPath(actorId, 'revert'), { version })),
+    retryJob: (job, signal) =>
+      post<AcceptedResponse>(actorPath(job.actor_id, 'regenerate-poster-frame'), job.request, { signal, headers: { prefer: 'respond-async' } }),
+    cancelJob: (id, signal) => post<JobActionResponse>(jobPath(id, 'cancel'), {}, { signal }),
+    startBatch: (request, signal) => post<BatchAccepted>('/api/batches', request, { signal }),
+    listBatches: (signal) => call<BatchesPage>('/api/batches', { signal }),
+    cancelBatch: async (id, signal) => void (await post<unknown>(batchPath(id, 'cancel'), {}, { signal })),
+    retryBatch: (id, signal) => post<BatchAccepted>(batchPath(id, 'retry'), {}, { signal }),
   };
 }

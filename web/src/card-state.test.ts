@@ -19,4 +19,11 @@ describe('cardState', () => {
   it('follows the job rather than the starting flag once the job is known', () => {
     expect(cardState(makeJob({ stage: 'uploading', percent: 0 }), true).stage).toBe('uploading');
   });
+
+  it("is idle with the failure's reason when the actor's newest job failed, and busy again once a retry starts", () => {
+    const failed = makeJob({ status: 'failed', error: { error: 'generation_failed', message: 'CUDA out of memory' } });
+    expect(cardState(undefined, false, failed)).toEqual({ ...IDLE, failure: 'CUDA out of memory' });
+    expect(cardState(undefined, true, failed).busy).toBe(true);
+    expect(cardState(makeJob(), false, failed).failure).toBeUndefined();
+  });
 });

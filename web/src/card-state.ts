@@ -11,6 +11,8 @@ export interface CardState {
   percent: number;
   /** e.g. "Generating · 43% · step 15/30"; empty when idle. */
   text: string;
+  /** Set when idle after the actor's newest job failed: why, for the card to show beside Retry. */
+  failure?: string;
 }
 
 export const IDLE: CardState = { busy: false, label: '', percent: 0, text: '' };
@@ -20,9 +22,11 @@ export const IDLE: CardState = { busy: false, label: '', percent: 0, text: '' };
  *
  * @param job - the actor's queued or running job, if any
  * @param starting - true between the user's confirmation and the job's first appearance
+ * @param failed - the actor's newest job when it failed
  */
-export function cardState(job: Job | undefined, starting: boolean): CardState {
+export function cardState(job: Job | undefined, starting: boolean, failed?: Job): CardState {
   if (job) return { busy: true, stage: job.stage, label: STAGE_LABELS[job.stage], percent: overallPercent(job), text: progressText(job) };
   if (starting) return { busy: true, stage: 'queued', label: 'Starting', percent: 0, text: 'Starting…' };
+  if (failed) return { ...IDLE, failure: failed.error?.message ?? 'The job failed without a reason.' };
   return IDLE;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeJobsByActor, mergeJobs, upsertJob } from './job-list.js';
+import { activeJobsByActor, failedJobsByActor, mergeJobs, upsertJob } from './job-list.js';
 import { makeJob } from './test-fixtures.js';
 
 describe('upsertJob', () => {
@@ -60,5 +60,18 @@ describe('activeJobsByActor', () => {
       ['1', 'new'],
       ['4', 'cli'],
     ]);
+  });
+});
+
+describe('failedJobsByActor', () => {
+  it("maps each actor whose newest job failed to that job; a newer job of any other outcome clears it", () => {
+    const jobs = [
+      makeJob({ id: 'retry', actor_id: '1', status: 'queued', created_at: '2026-01-01T12:00:00Z' }),
+      makeJob({ id: 'failed-1', actor_id: '1', status: 'failed', created_at: '2026-01-01T11:00:00Z' }),
+      makeJob({ id: 'failed-2', actor_id: '2', status: 'failed', error: { error: 'generation_failed', message: 'CUDA out of memory' } }),
+      makeJob({ id: 'cancelled', actor_id: '3', status: 'cancelled', created_at: '2026-01-01T12:00:00Z' }),
+      makeJob({ id: 'failed-3', actor_id: '3', status: 'failed', created_at: '2026-01-01T11:00:00Z' }),
+    ];
+    expect([...failedJobsByActor(jobs)].map(([actor, job]) => [actor, job.id])).toEqual([['2', 'failed-2']]);
   });
 });

@@ -34,3 +34,18 @@ export function activeJobsByActor(jobs: readonly Job[]): Map<string, Job> {
   for (const job of jobs) if (isActive(job) && !active.has(job.actor_id)) active.set(job.actor_id, job);
   return active;
 }
+
+/**
+ * The actors whose newest job failed, with that job: their cards show the failure and a Retry button
+ * until a newer job (or a retry) replaces it. A cancelled or successful newer job clears it.
+ */
+export function failedJobsByActor(jobs: readonly Job[]): Map<string, Job> {
+  const failed = new Map<string, Job>();
+  const seen = new Set<string>();
+  for (const job of jobs) {
+    if (seen.has(job.actor_id)) continue;
+    seen.add(job.actor_id);
+    if (job.status === 'failed') failed.set(job.actor_id, job);
+  }
+  return failed;
+}
