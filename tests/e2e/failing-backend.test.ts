@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserTest } from './browser-test.js';
-import { cardButton, confirmRegenerate, revealCard, screenshot, toast } from './page-helpers.js';
+import { card, cardButton, confirmRegenerate, revealCard, screenshot, toast } from './page-helpers.js';
 import { GPU_CRASH, failingGenerator } from './test-generators.js';
 
 const ui = useBrowserTest({ overrides: { generator: failingGenerator }, viewport: { width: 360, height: 800 } });
 
 describe('a failing backend, on a 360 px wide screen', () => {
-  it("shows the server's reason in an error toast and gives the button back", async () => {
+  it("shows the server's reason in an error toast and on the card, whose button offers a retry", async () => {
     const { page, daemon } = ui;
     await confirmRegenerate(page, 5);
     await toast(page, 'Regenerating poster frame for 0005_latina_31_female...').waitFor();
@@ -16,8 +16,13 @@ describe('a failing backend, on a 360 px wide screen', () => {
     expect(await error.getAttribute('role')).toBe('alert');
     expect(await error.textContent()).toContain('Could not regenerate the poster for 0005_latina_31_female');
     await expect.poll(() => cardButton(page, 5).getAttribute('aria-disabled')).toBe('false');
-    expect((await cardButton(page, 5).textContent())?.trim()).toBe('🎨 Regenerate Poster');
+    expect((await cardButton(page, 5).textContent())?.trim()).toBe('↻ Retry');
+    expect(await card(page, 5).getByRole('status').filter({ hasText: 'Regeneration failed' }).textContent()).toContain(GPU_CRASH);
+    // On a phone the jobs board is a button in the corner, reachable without scrolling past the grid.
+    await page.getByRole('button', { name: 'Jobs' }).click();
     await page.locator('job-panel li[data-status="failed"]', { hasText: GPU_CRASH }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('job-panel li[data-status="failed"]').waitFor({ state: 'hidden' });
 
     const jobs = await daemon.jobs();
     expect(jobs.map((j) => [j.actor_id, j.status, j.error?.message])).toEqual([['5', 'failed', GPU_CRASH]]);

@@ -45,3 +45,18 @@ export const failingGenerator: Generator = {
     throw new PipelineError('generation_failed', GPU_CRASH);
   },
 };
+
+/**
+ * The built-in generator failing, like a crashed GPU worker, for the actors named in `failing` (a set
+ * the test changes: clear it and a retry succeeds).
+ */
+export class SometimesFailingGenerator implements Generator {
+  readonly name = 'sometimes-failing';
+  readonly failing = new Set<string>();
+  private readonly inner = createBuiltinGenerator();
+
+  async generate(request: GenerateRequest): Promise<GeneratedImage> {
+    if (this.failing.has(request.actor.name)) return failingGenerator.generate(request);
+    return this.inner.generate(request);
+  }
+}

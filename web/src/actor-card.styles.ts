@@ -76,6 +76,50 @@ export const actorCardStyles = [
         background: rgb(0 0 0 / 0.3);
       }
     }
+    article.selected {
+      outline: 3px solid var(--pf-accent);
+      outline-offset: -1px;
+    }
+    /* The checkbox sits on the poster, with a 44 px touch target around it. */
+    .select {
+      position: absolute;
+      top: 0;
+      left: 0;
+      display: grid;
+      place-items: center;
+      width: 2.75rem;
+      height: 2.75rem;
+      cursor: pointer;
+    }
+    .select input {
+      width: 1.35rem;
+      height: 1.35rem;
+      margin: 0;
+      accent-color: var(--pf-accent);
+      cursor: pointer;
+      box-shadow: 0 0 0 3px color-mix(in srgb, var(--pf-surface) 80%, transparent);
+      border-radius: 0.25rem;
+    }
+    .failure {
+      position: absolute;
+      inset: auto 0 0;
+      display: grid;
+      gap: 0.2rem;
+      padding: 0.6rem 0.75rem 0.7rem;
+      background: var(--pf-danger-soft);
+      border-top: 3px solid var(--pf-danger);
+      color: var(--pf-danger);
+      font-size: 0.8rem;
+    }
+    .failure .reason {
+      color: var(--pf-text);
+      overflow-wrap: break-word;
+      ${twoLines(1.35)}
+    }
+    button.retry {
+      background: var(--pf-danger);
+      border-color: var(--pf-danger);
+    }
     /* Busy: the poster stays visible, dimmed, under a spinner and the stage. */
     .busy img,
     .busy .placeholder {

@@ -1,16 +1,15 @@
 import { LitElement, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Actor } from '../../shared/api-types.js';
 import { initials, nameHue } from './actor-monogram.js';
+import { breakable } from './breakable-name.js';
 import { IDLE, type CardState } from './card-state.js';
 import { emit } from './emit.js';
 import { placeholderStyle } from './poster-placeholder.js';
 import { posterSources } from './poster-sources.js';
 import { regeneratedText } from './relative-time.js';
 import { actorCardStyles } from './actor-card.styles.js';
-
-/** Lets a long name like "0011_pacific_islander_29_female" wrap after an underscore, not mid-word. */
-const breakable = (name: string) => name.split('_').map((part, i) => (i === 0 ? part : html`_<wbr />${part}`));
 
 /**
  * One actor: poster, name, description, when the poster was last regenerated, and the
@@ -19,10 +18,13 @@ const breakable = (name: string) => name.split('_').map((part, i) => (i === 0 ? 
  * one) shows a drawn placeholder with the actor's initials instead of the browser's broken image.
  *
  * While busy the button stays focusable (`aria-disabled` rather than `disabled`), so keyboard focus is
- * not thrown back to the page when a regeneration starts.
+ * not thrown back to the page when a regeneration starts. When the actor's newest job failed, the
+ * poster carries the failure and its reason, and the button reads "Retry" (the same confirmation follows).
+ * A checkbox over the poster selects the card for a batch.
  *
  * @fires pf-regenerate - the button was pressed while idle; `detail.actor` is this card's actor
  * @fires pf-open-history - the History button was pressed; `detail.actor` is this card's actor
+ * @fires pf-select - the checkbox was clicked; `detail.range` when with shift
  * @csspart button - the regenerate button
  * @csspart poster - the poster image or placeholder
  */
@@ -32,6 +34,7 @@ export class ActorCard extends LitElement {
   static override properties = {
     actor: { attribute: false },
     state: { attribute: false },
+    selected: { type: Boolean },
     failedSrc: { state: true },
   };
 
@@ -39,17 +42,37 @@ export class ActorCard extends LitElement {
   declare actor: Actor;
   /** Idle or busy with progress; computed by the library from live job events. */
   declare state: CardState;
+  /** Whether the card is selected for a batch. */
+  declare selected: boolean;
   /** The poster URL that failed to load; a new poster (a new `?v=`) gets its own try. */
   declare private failedSrc: string | undefined;
 
   constructor() {
     super();
     this.state = IDLE;
+    this.selected = false;
   }
 
   private onRegenerate(): void {
     if (this.state.busy) return;
     emit(this, 'pf-regenerate', { actor: this.actor });
+  }
+
+  private onSelect(event: MouseEvent): void {
+    emit(this, 'pf-select', { actor: this.actor, range: event.shiftKey });
+  }
+
+  private renderFailure(reason: string) {
+    return html`<div class="failure" role="status">
+      <strong><span aria-hidden="true">⚠️</span> Regeneration failed</strong>
+      <span class="reason" title=${reason}>${breakable(reason)}</span>
+    </div>`;
+  }
+
+  private renderButtonLabel() {
+    if (this.state.busy) return html`<span aria-hidden="true">⏳</span> Generating…`;
+    if (this.state.failure) return html`<span aria-hidden="true">↻</span> Retry`;
+    return html`<span aria-hidden="true">🎨</span> Regenerate Poster`;
   }
 
   private renderPlaceholder(note: string) {
@@ -83,9 +106,14 @@ export class ActorCard extends LitElement {
 
   override render() {
     const { actor, state } = this;
-    return html`<article aria-labelledby="name" aria-busy=${state.busy ? 'true' : 'false'}>
+    return html`<article class=${this.selected ? 'selected' : ''} aria-labelledby="name" aria-busy=${state.busy ? 'true' : 'false'}>
       <div class="poster ${state.busy ? 'busy' : ''}">
         ${this.renderPoster()}
+        <label class="select">
+          <input type="checkbox" .checked=${live(this.selected)} @click=${this.onSelect} />
+          <span class="visually-hidden">Select ${actor.name}</span>
+        </label>
+        ${state.failure ? this.renderFailure(state.failure) : nothing}
         ${
           state.busy
             ? html`<div class="working" aria-hidden="true"><span class="spinner"></span>${state.label}…</div>
@@ -115,12 +143,12 @@ export class ActorCard extends LitElement {
         </div>
         <button
           part="button"
-          class="primary"
+          class="primary ${state.failure ? 'retry' : ''}"
           aria-describedby="name"
           aria-disabled=${state.busy ? 'true' : 'false'}
           @click=${this.onRegenerate}
         >
-          ${state.busy ? html`<span aria-hidden="true">⏳</span> Generating…` : html`<span aria-hidden="true">🎨</span> Regenerate Poster`}
+          ${this.renderButtonLabel()}
         </button>
       </div>
     </article>`;

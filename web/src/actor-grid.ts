@@ -22,6 +22,7 @@ const sameWindow = (a: GridWindow, b: GridWindow) => a.start === b.start && a.en
  * live update re-renders only the card whose actor or job changed.
  *
  * @fires pf-regenerate - (from a card) its button was pressed while idle
+ * @fires pf-select - (from a card) its checkbox was clicked
  */
 export class ActorGrid extends LitElement {
   static override styles = actorGridStyles;
@@ -30,6 +31,8 @@ export class ActorGrid extends LitElement {
     actors: { attribute: false },
     active: { attribute: false },
     starting: { attribute: false },
+    failed: { attribute: false },
+    selected: { attribute: false },
     window: { state: true },
   };
 
@@ -39,6 +42,10 @@ export class ActorGrid extends LitElement {
   declare active: ReadonlyMap<string, Job>;
   /** Actor ids whose regeneration was confirmed but whose job has not been seen yet. */
   declare starting: ReadonlySet<string>;
+  /** The actors whose newest job failed, with that job, by actor id. */
+  declare failed: ReadonlyMap<string, Job>;
+  /** The actor ids selected for a batch. */
+  declare selected: ReadonlySet<string>;
   declare private window: GridWindow;
   private columns = 1;
   private gap = 16;
@@ -52,6 +59,8 @@ export class ActorGrid extends LitElement {
     this.actors = [];
     this.active = new Map();
     this.starting = new Set();
+    this.failed = new Map();
+    this.selected = new Set();
     this.window = { start: 0, end: 0, offset: 0, height: 0 };
   }
 
@@ -133,18 +142,17 @@ export class ActorGrid extends LitElement {
     const { start, end, offset, height } = this.window;
     const style = { '--columns': String(this.columns), 'padding-top': `${offset}px`, height: this.rowStride ? `${Math.max(0, height - this.gap)}px` : 'auto' };
     return html`<ul style=${styleMap(style)}>
-      ${repeat(
-        this.actors.slice(start, end),
-        actorKey,
-        (actor, i) =>
-          html`<li aria-setsize=${this.actors.length} aria-posinset=${start + i + 1}>
+      ${repeat(this.actors.slice(start, end), actorKey, (actor, i) => {
+        const key = actorKey(actor);
+        return html`<li aria-setsize=${this.actors.length} aria-posinset=${start + i + 1}>
             <actor-card
-              data-actor-id=${actorKey(actor)}
+              data-actor-id=${key}
               .actor=${actor}
-              .state=${cardState(this.active.get(actorKey(actor)), this.starting.has(actorKey(actor)))}
+              .state=${cardState(this.active.get(key), this.starting.has(key), this.failed.get(key))}
+              ?selected=${this.selected.has(key)}
             ></actor-card>
-          </li>`,
-      )}
+          </li>`;
+      })}
     </ul>`;
   }
 }

@@ -40,6 +40,18 @@ export const actorLibraryStyles = [
       color: var(--pf-muted);
       font-size: 0.9rem;
     }
+    .batch {
+      display: grid;
+      gap: 0.75rem;
+      margin-bottom: 1rem;
+    }
+    .batch batch-bar {
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--pf-border);
+      border-radius: var(--pf-radius);
+      background: var(--pf-surface);
+      box-shadow: var(--pf-shadow);
+    }
     .message {
       padding: 2rem;
       text-align: center;

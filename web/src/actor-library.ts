@@ -4,11 +4,12 @@ import { LitElement, html, nothing } from 'lit';
 import type { Actor, Job, LiveEvent, ServerInfo, StylePreset } from '../../shared/api-types.js';
 import { actorKey, applyActorUpdates, filterActors, replaceActor, sortActors, type SortOrder } from './actor-list.js';
 import './actor-grid.js';
+import { BatchFlow } from './batch-flow.js';
 import './empty-library.js';
 import { apiContext } from './context.js';
 import type { PosterframeEvent } from './emit.js';
 import { FeedController } from './feed-controller.js';
-import { activeJobsByActor, mergeJobs, upsertJob } from './job-list.js';
+import { activeJobsByActor, failedJobsByActor, mergeJobs, upsertJob } from './job-list.js';
 import { RegenerateFlow } from './regenerate-flow.js';
 import { VersionFlow } from './version-flow.js';
 import { actorLibraryStyles } from './actor-library.styles.js';
@@ -17,6 +18,7 @@ import { actorLibraryStyles } from './actor-library.styles.js';
  * The Actor Library: a searchable, sortable, windowed grid of actor cards, kept in step with jobs
  * started anywhere: this page (through its {@link RegenerateFlow}), another tab, the CLI, or a request
  * file. The list is fetched once and searched and sorted here; a live `actor` event replaces one actor.
+ * Cards can be selected and regenerated as one batch (through its {@link BatchFlow}).
  *
  * @fires pf-toast - when a regeneration this page started begins, succeeds or fails
  */
@@ -71,6 +73,11 @@ export class ActorLibrary extends LitElement {
     actor: (id) => this.actors?.find((actor) => actorKey(actor) === id),
     styles: () => this.styles,
   });
+  private readonly batch = new BatchFlow(this, {
+    shown: () => this.shown,
+    jobs: () => this.jobs,
+    info: () => this.info,
+  });
 
   constructor() {
     super();
@@ -82,6 +89,10 @@ export class ActorLibrary extends LitElement {
   private onLiveEvent(event: LiveEvent): void {
     if (event.type === 'job') {
       this.applyJob(event.job);
+      return;
+    }
+    if (event.type === 'batch') {
+      this.batch.onBatch(event.batch);
       return;
     }
     if (event.type !== 'actor') return;
@@ -123,8 +134,11 @@ export class ActorLibrary extends LitElement {
       .actors=${this.shown}
       .active=${activeJobsByActor(this.jobs)}
       .starting=${this.regenerate.startingIds}
+      .failed=${failedJobsByActor(this.jobs)}
+      .selected=${this.batch.selection.ids}
       @pf-regenerate=${this.onRegenerate}
       @pf-open-history=${(event: PosterframeEvent<'pf-open-history'>) => this.versions.openHistory(event.detail.actor)}
+      @pf-select=${this.batch.onSelect}
     ></actor-grid>`;
   }
 
@@ -151,6 +165,7 @@ export class ActorLibrary extends LitElement {
         </label>
         ${actors ? this.renderCount(actors) : nothing}
       </div>
+      ${actors?.length ? html`<div class="batch">${this.batch.renderControls(this.query.trim() !== '')}</div>` : nothing}
       ${this.load.render({
         // A reload after the feed comes back keeps showing the grid it had.
         pending: () => (actors ? this.renderGrid(actors) : html`<p class="message" role="status">Loading actors…</p>`),
@@ -161,7 +176,7 @@ export class ActorLibrary extends LitElement {
             <button @click=${() => this.load.run()}>Try again</button>
           </p>`,
       })}
-      ${this.regenerate.renderDialogs()} ${this.versions.renderDialogs()}
+      ${this.regenerate.renderDialogs()} ${this.versions.renderDialogs()} ${this.batch.renderDialog()}
     </section>`;
   }
 }

@@ -40,12 +40,12 @@ describe('batchProgress', () => {
   it("shows the daemon's summary when the page holds only some of the batch", () => {
     const totals = { total: 10_000, queued: 5000, running: 4, done: 4990, failed: 6, cancelled: 0 };
     const progress = batchProgress(summary({ totals, percent: 50 }), [makeJob({ batch_id: 'b1' })]);
-    expect(progress).toEqual({ percent: 50, totals, text: '50% · 4,990 of 10,000 done · 6 failed · 5,004 to go', settled: false });
+    expect(progress).toEqual({ percent: 50, totals, text: '50% · 4,990 of 10,000 done · 6 failed · 5,004 to go', settled: false, status: 'running' });
   });
 
   it('is settled once the daemon says so or every held job has ended', () => {
     expect(batchProgress(summary({ status: 'cancelled' }), []).settled).toBe(true);
     const ended = ['a', 'b', 'c'].map((id) => makeJob({ id, batch_id: 'b1', status: id === 'a' ? 'failed' : 'done' }));
-    expect(batchProgress(summary(), ended)).toMatchObject({ percent: 100, settled: true, text: '100% · 2 of 3 done · 1 failed' });
+    expect(batchProgress(summary(), ended)).toMatchObject({ percent: 100, settled: true, status: 'failed', text: '100% · 2 of 3 done · 1 failed' });
   });
 });

@@ -1,4 +1,4 @@
-import type { BatchSummary, BatchTotals, Job } from '../../shared/api-types.js';
+import type { BatchStatus, BatchSummary, BatchTotals, Job } from '../../shared/api-types.js';
 import { batchPercent } from '../../shared/job-progress.js';
 
 /** What a batch's bar and the text beside it show; the text's percent is the bar's value. */
@@ -8,6 +8,8 @@ export interface BatchProgress {
   /** e.g. "43% · 12 of 30 done · 1 failed · 17 to go" */
   text: string;
   settled: boolean;
+  /** The daemon's status, or once every held job has ended, the status it is about to report. */
+  status: BatchStatus;
 }
 
 function countTotals(jobs: readonly Job[]): BatchTotals {
@@ -38,5 +40,6 @@ export function batchProgress(batch: BatchSummary, jobs: readonly Job[]): BatchP
   const percent = complete ? batchPercent(own) : batch.percent;
   const totals = complete ? countTotals(own) : batch.totals;
   const settled = batch.status !== 'running' || (complete && totals.queued + totals.running === 0);
-  return { percent, totals, text: batchText(percent, totals), settled };
+  const status = batch.status !== 'running' || !settled ? batch.status : totals.failed ? 'failed' : totals.cancelled ? 'cancelled' : 'done';
+  return { percent, totals, text: batchText(percent, totals), settled, status };
 }

@@ -9,6 +9,14 @@ export function durationText(seconds: number): string {
   return `about ${Math.round(seconds / 60)} minutes`;
 }
 
+/** "will be generated from its LoRA model", or how else this daemon's backend makes a poster. */
+export function howGenerated(info: ServerInfo | undefined): string {
+  const generator = info?.generator;
+  if (generator?.uses_lora) return 'will be generated from its LoRA model';
+  if (generator?.kind === 'builtin') return 'will be drawn by the built-in stand-in generator, which does not use LoRA models';
+  return 'will be generated';
+}
+
 /**
  * The confirmation's message, worded for this daemon's backend and this actor's state: the built-in
  * stand-in uses no LoRA model and takes a moment; a GPU backend uses the actor's LoRA and takes
@@ -19,13 +27,7 @@ export function durationText(seconds: number): string {
  */
 export function confirmMessage(actor: Actor, info: ServerInfo | undefined): string {
   const generator = info?.generator;
-  const how = !generator
-    ? 'will be generated'
-    : generator.uses_lora
-      ? 'will be generated from its LoRA model'
-      : generator.kind === 'builtin'
-        ? 'will be drawn by the built-in stand-in generator, which does not use LoRA models'
-        : 'will be generated';
+  const how = howGenerated(info);
   const outcome = posterSources(actor) ? 'It replaces the current poster once it is ready.' : "It becomes this actor's first poster.";
   const duration = generator ? ` This takes ${durationText(generator.typical_seconds)}.` : '';
   return `A new poster for ${actor.name} ${how}. ${outcome}${duration}`;

@@ -1,4 +1,4 @@
-import type { Actor, PosterVersion } from '../../shared/api-types.js';
+import type { Actor, Job, PosterVersion } from '../../shared/api-types.js';
 import type { RegenerateChoice } from './api-client.js';
 
 /** A toast an element asks the page to show. */
@@ -33,6 +33,24 @@ export interface PosterframeEventMap {
   'pf-discard': undefined;
   /** A view closed without a decision (Close, "Decide later", Escape, a click outside). */
   'pf-close': undefined;
+  /** A card's checkbox was clicked; `range` when with shift, to select from the last one clicked. */
+  'pf-select': { actor: Actor; range: boolean };
+  /** Select every actor the search shows. */
+  'pf-select-all': undefined;
+  /** Unselect every actor. */
+  'pf-select-clear': undefined;
+  /** "Regenerate selected" was pressed (not yet confirmed). */
+  'pf-regenerate-selected': undefined;
+  /** Cancel a running batch's queued and running jobs. */
+  'pf-batch-cancel': { batchId: string };
+  /** Run a settled batch's failed and cancelled jobs again, as a new batch. */
+  'pf-batch-retry': { batchId: string };
+  /** Hide a settled batch's progress bar. */
+  'pf-batch-dismiss': { batchId: string };
+  /** Cancel one queued or running job. */
+  'pf-job-cancel': { job: Job };
+  /** Run a failed or cancelled job's request again. */
+  'pf-job-retry': { job: Job };
 }
 
 export type PosterframeEvent<K extends keyof PosterframeEventMap> = CustomEvent<PosterframeEventMap[K]>;
@@ -61,5 +79,14 @@ declare global {
     'pf-accept': PosterframeEvent<'pf-accept'>;
     'pf-discard': PosterframeEvent<'pf-discard'>;
     'pf-close': PosterframeEvent<'pf-close'>;
+    'pf-select': PosterframeEvent<'pf-select'>;
+    'pf-select-all': PosterframeEvent<'pf-select-all'>;
+    'pf-select-clear': PosterframeEvent<'pf-select-clear'>;
+    'pf-regenerate-selected': PosterframeEvent<'pf-regenerate-selected'>;
+    'pf-batch-cancel': PosterframeEvent<'pf-batch-cancel'>;
+    'pf-batch-retry': PosterframeEvent<'pf-batch-retry'>;
+    'pf-batch-dismiss': PosterframeEvent<'pf-batch-dismiss'>;
+    'pf-job-cancel': PosterframeEvent<'pf-job-cancel'>;
+    'pf-job-retry': PosterframeEvent<'pf-job-retry'>;
   }
 }

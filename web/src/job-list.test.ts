@@ -64,7 +64,7 @@ describe('activeJobsByActor', () => {
 });
 
 describe('failedJobsByActor', () => {
-  it("maps each actor whose newest job failed to that job; a newer job of any other outcome clears it", () => {
+  it('maps each actor whose newest job failed to that job; a newer job of any other outcome clears it', () => {
     const jobs = [
       makeJob({ id: 'retry', actor_id: '1', status: 'queued', created_at: '2026-01-01T12:00:00Z' }),
       makeJob({ id: 'failed-1', actor_id: '1', status: 'failed', created_at: '2026-01-01T11:00:00Z' }),

@@ -18,7 +18,7 @@ describe('toggle', () => {
     expect(ids(toggle(fromEnd, ORDER, '3', true))).toEqual(['3', '4', '5']);
   });
 
-  it("unselects a range when the shift-clicked actor was selected, keeping what lies outside it", () => {
+  it('unselects a range when the shift-clicked actor was selected, keeping what lies outside it', () => {
     const all = selectAll(toggle(NO_SELECTION, ORDER, '1', false), ORDER);
     const afterAnchor = toggle(all, ORDER, '2', false);
     expect(ids(toggle(afterAnchor, ORDER, '4', true))).toEqual(['1', '5']);

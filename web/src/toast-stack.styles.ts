@@ -12,6 +12,12 @@ export const toastStackStyles = [
       width: min(24rem, calc(100vw - 2rem));
       pointer-events: none; /* the page under the empty area stays clickable */
     }
+    /* Above the jobs board's button, which narrow screens keep in the bottom corner. */
+    @media (max-width: 63.99rem) {
+      :host {
+        bottom: 4.75rem;
+      }
+    }
     ol {
       display: flex;
       flex-direction: column;
@@ -42,7 +48,8 @@ export const toastStackStyles = [
     }
     .message {
       flex: 1;
-      overflow-wrap: anywhere;
+      min-width: 0;
+      overflow-wrap: break-word;
       padding-top: 0.1rem;
     }
     button {

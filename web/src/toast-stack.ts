@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { breakable } from './breakable-name.js';
 import type { ToastRequest } from './emit.js';
 import { toastStackStyles } from './toast-stack.styles.js';
 
@@ -16,7 +17,7 @@ const ICONS: Record<Toast['kind'], string> = { info: 'ℹ️', success: '✅', e
 /**
  * Non-blocking notifications in a corner: they stack, dismiss themselves after a while (paused while
  * hovered or focused, so they can be read), and have a dismiss button. Polite toasts are announced
- * through a live region; errors use `role="alert"`.
+ * through a live region; errors use `role="alert"`. Long actor names wrap at their underscores.
  *
  * @csspart toast - each notification
  */
@@ -82,7 +83,7 @@ export class ToastStack extends LitElement {
       @focusout=${resume}
     >
       <span aria-hidden="true">${ICONS[toast.kind]}</span>
-      <span class="message">${toast.message}</span>
+      <span class="message">${breakable(toast.message)}</span>
       <button aria-label="Dismiss notification" @click=${() => this.dismiss(toast.id)}>×</button>
     </li>`;
   }
