@@ -27,7 +27,7 @@ describe('a card whose last job failed', () => {
 
     generator.failing.clear();
     await cardButton(page, ACTOR.id).click();
-    await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate now' }).click();
     await failure.waitFor({ state: 'detached' });
     await card(page, ACTOR.id).getByText('Regenerated just now').waitFor();
     expect((await cardButton(page, ACTOR.id).textContent())?.trim()).toBe('🎨 Regenerate Poster');

@@ -93,8 +93,10 @@ describe('the Actor Library in Chromium', () => {
     expect(await card(page, lost.id).locator('img').count()).toBe(0);
     await screenshot(page, 'poster-unavailable');
     await browser.close();
-    // Chromium logs the failed image request itself; that one is expected.
-    expect(errors.splice(0)).toEqual([expect.stringMatching(/status of 404/)]);
+    // Chromium logs the failed image requests itself (the card's poster, the jobs board's thumbnail); those are expected.
+    const logged = errors.splice(0);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.filter((error) => !/status of 404/.test(error))).toEqual([]);
   });
 
   it('starts nothing when the confirmation is cancelled, by button or Escape, and gives focus back', async () => {

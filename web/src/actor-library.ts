@@ -77,6 +77,7 @@ export class ActorLibrary extends LitElement {
     shown: () => this.shown,
     jobs: () => this.jobs,
     info: () => this.info,
+    styles: () => this.styles,
   });
 
   constructor() {

@@ -1,10 +1,11 @@
 import { html, nothing, type ReactiveElement } from 'lit';
-import type { Actor, BatchSummary, Job, ServerInfo } from '../../shared/api-types.js';
+import type { Actor, BatchSummary, Job, ServerInfo, StylePreset } from '../../shared/api-types.js';
+import type { RegenerateChoice } from './api-client.js';
 import { actorKey } from './actor-list.js';
 import { batchConfirmMessage } from './batch-copy.js';
 import './batch-bar.js';
 import { acceptedBatch, shownBatch, upsertBatch } from './batch-list.js';
-import './confirm-dialog.js';
+import './regenerate-dialog.js';
 import { emit, type PosterframeEvent } from './emit.js';
 import { JobActions } from './job-actions.js';
 import { NO_SELECTION, type Selection, selectAll, toggle } from './selection.js';
@@ -17,11 +18,13 @@ export interface BatchFlowOptions {
   jobs: () => readonly Job[];
   /** What the daemon runs, to word the confirmation. */
   info: () => ServerInfo | undefined;
+  /** The style presets the dialog offers. */
+  styles: () => readonly StylePreset[];
 }
 
 /**
  * The batch flow of the library: select cards (click, shift-click ranges, all matching the search) →
- * "Regenerate selected" → confirm → `POST /api/batches` → one progress bar for the batch with Cancel,
+ * "Regenerate selected" → the regenerate dialog (style, seed, preview or publish) → `POST /api/batches` → one progress bar for the batch with Cancel,
  * then "Retry failed". The host renders {@link renderControls} above the grid and {@link renderDialog},
  * feeds it `batch` events through {@link onBatch}, and renders a `<token-dialog>`.
  *
@@ -67,10 +70,10 @@ export class BatchFlow {
     this.host.requestUpdate();
   }
 
-  private async start(): Promise<void> {
+  private async start({ mode, params }: RegenerateChoice): Promise<void> {
     this.ask(false);
-    const ids = [...this.selection.ids];
-    const accepted = await this.actions.run('start the batch', (api) => api.startBatch({ actor_ids: ids }));
+    const request = { actor_ids: [...this.selection.ids], mode, ...(params && Object.keys(params).length > 0 && { params }) };
+    const accepted = await this.actions.run('start the batch', (api) => api.startBatch(request));
     if (!accepted) return;
     this.own = new Set([...this.own, accepted.batch_id]);
     this.selection = NO_SELECTION;
@@ -121,13 +124,13 @@ export class BatchFlow {
 
   renderDialog() {
     const count = this.selection.ids.size;
-    return html`<confirm-dialog
+    return html`<regenerate-dialog
       .open=${this.confirming}
-      heading=${count === 1 ? 'Regenerate 1 poster?' : `Regenerate ${count.toLocaleString()} posters?`}
-      message=${this.confirming ? batchConfirmMessage(count, this.options.info()) : ''}
-      confirm-label="Regenerate all"
-      @pf-confirm=${() => this.start()}
+      .heading=${count === 1 ? 'Regenerate 1 poster?' : `Regenerate ${count.toLocaleString()} posters?`}
+      .message=${this.confirming ? batchConfirmMessage(count, this.options.info()) : ''}
+      .presets=${this.options.styles()}
+      @pf-regenerate-confirm=${(event: PosterframeEvent<'pf-regenerate-confirm'>) => this.start(event.detail)}
       @pf-cancel=${() => this.ask(false)}
-    ></confirm-dialog>`;
+    ></regenerate-dialog>`;
   }
 }

@@ -3,7 +3,7 @@ import type { ReactiveElement } from 'lit';
 import type { ApiClient } from './api-client.js';
 import { apiContext } from './context.js';
 import { emit } from './emit.js';
-import { withApiToken } from './with-api-token.js';
+import { withTokenDialog } from './with-api-token.js';
 
 /**
  * Runs the mutating calls of batches and the jobs board (start, cancel, retry) for a host element:
@@ -26,13 +26,8 @@ export class JobActions {
    */
   async run<T>(what: string, call: (api: ApiClient) => Promise<T>): Promise<T | undefined> {
     const api = this.api.value!;
-    const tokenDialog = this.host.renderRoot.querySelector('token-dialog')!;
     try {
-      return await withApiToken(
-        api,
-        (refused) => tokenDialog.ask(refused),
-        () => call(api),
-      );
+      return await withTokenDialog(this.host, api, () => call(api));
     } catch (error) {
       emit(this.host, 'pf-toast', { kind: 'error', message: `Could not ${what}: ${(error as Error).message}` });
       return undefined;

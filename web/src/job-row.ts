@@ -95,9 +95,12 @@ export class JobRow extends LitElement {
 
   static override properties = {
     job: { attribute: false },
+    failedThumb: { state: true },
   };
 
   declare job: Job;
+  /** A thumbnail URL that failed to load (the poster was replaced or its files are gone): shown as blank. */
+  declare private failedThumb: string | undefined;
 
   protected override willUpdate(): void {
     // The row's status is styled (and found by tests) from outside the shadow root.
@@ -115,9 +118,14 @@ export class JobRow extends LitElement {
   override render() {
     const { job } = this;
     const thumb = job.result?.poster_frames.standard.webp_sm;
+    const showThumb = thumb && thumb !== this.failedThumb;
     const time = job.finished_at ?? job.created_at;
     const facts = jobFacts(job);
-    return html`${thumb ? html`<img class="thumb" src=${thumb} alt="New poster of ${job.actor_name}" loading="lazy" width="48" height="48" />` : html`<span class="thumb" aria-hidden="true"></span>`}
+    return html`${
+      showThumb
+        ? html`<img class="thumb" src=${thumb} alt="New poster of ${job.actor_name}" loading="lazy" width="48" height="48" @error=${() => (this.failedThumb = thumb)} />`
+        : html`<span class="thumb" aria-hidden="true"></span>`
+    }
       <div class="main">
         <div class="row">
           <span class="name">${breakable(job.actor_name)}</span>

@@ -41,6 +41,7 @@ export class RegenerateDialog extends LitElement {
 
   static override properties = {
     open: { type: Boolean, reflect: true },
+    heading: {},
     message: {},
     presets: { attribute: false },
     styleId: { state: true },
@@ -49,6 +50,8 @@ export class RegenerateDialog extends LitElement {
 
   /** Shows the dialog modally when true; set back to false by the dialog itself when it closes. */
   declare open: boolean;
+  /** The question; "Regenerate poster frame?" unless set (the batch flow asks about several). */
+  declare heading: string;
   /** What will happen, worded for this actor and daemon (see confirm-copy.ts). */
   declare message: string;
   /** The presets to choose from; the style field is left out when the daemon offers none. */
@@ -61,6 +64,7 @@ export class RegenerateDialog extends LitElement {
   constructor() {
     super();
     this.open = false;
+    this.heading = 'Regenerate poster frame?';
     this.message = '';
     this.presets = [];
     this.styleId = '';
@@ -122,7 +126,7 @@ export class RegenerateDialog extends LitElement {
     const { seedError } = this;
     return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby="message" @close=${this.modal.onClose} @cancel=${this.modal.onCancel} @click=${this.modal.onClick}>
       <form method="dialog" novalidate @submit=${this.onSubmit}>
-        <h2 id="heading">Regenerate poster frame?</h2>
+        <h2 id="heading">${this.heading}</h2>
         <p id="message">${this.message}</p>
         <div class="fields">
           ${this.renderStyleField()}
