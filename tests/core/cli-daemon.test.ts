@@ -4,8 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/api-types.js';
 import { acquireFileLock } from '../../daemon/fs/file-lock.js';
-import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
 import { startRunpodPeer, type RunpodPeer } from '../peers/runpod-peer.js';
+import { builtinPosterPng } from '../support/builtin-poster.js';
 import { runCli, startCli } from '../support/run-cli.js';
 import { sampleActors, writeActorsFile } from '../support/sample-actors.js';
 import { openSse } from '../support/sse-client.js';
@@ -29,15 +29,7 @@ let daemon: TestDaemon | undefined;
 
 beforeAll(async () => {
   runpod = await startRunpodPeer({ apiKey: API_KEY, endpointId: ENDPOINT });
-  const generated = await createBuiltinGenerator().generate({
-    actor: { id: '1', name: actors[0]!.name, description: 'from the GPU', loraModelUrl: 's3://m/x' },
-    params: { seed: 1 },
-    width: 1024,
-    height: 1024,
-    signal: new AbortController().signal,
-    onProgress: () => {},
-  });
-  posterPng = Buffer.from(generated.kind === 'bytes' ? generated.bytes : new Uint8Array()).toString('base64');
+  posterPng = Buffer.from(await builtinPosterPng(actors[0]!.name)).toString('base64');
 });
 afterAll(() => runpod?.close());
 beforeEach(async () => {

@@ -3,12 +3,11 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api-types.js';
-import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
-import { createS3Client } from '../../daemon/pipeline/4-upload/s3-client.js';
 import { startImageHost, type ImageHost } from '../peers/image-host.js';
 import { startRunpodPeer, type RunpodPeer, type RunpodStep } from '../peers/runpod-peer.js';
+import { builtinPosterPng } from '../support/builtin-poster.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
-import { startS3rver, type RunningS3rver } from '../support/s3rver.js';
+import { type RunningS3rver, s3rverClient, s3rverEnv, startS3rver } from '../support/s3rver.js';
 import { startTestDaemon, type TestDaemon } from '../support/start-test-daemon.js';
 
 /**
@@ -37,25 +36,13 @@ beforeAll(async () => {
       .png()
       .toBuffer()
   ).toString('base64');
-  const generated = await createBuiltinGenerator().generate({
-    actor: { id: '1', name: actors[0]!.name, description: 'from the GPU', loraModelUrl: 's3://m/x' },
-    params: { seed: 1 },
-    width: 1024,
-    height: 1024,
-    signal: new AbortController().signal,
-    onProgress: () => {},
-  });
-  posterPng = Buffer.from(generated.kind === 'bytes' ? generated.bytes : new Uint8Array()).toString('base64');
+  posterPng = Buffer.from(await builtinPosterPng(actors[0]!.name)).toString('base64');
   daemon = await startTestDaemon({
     actors,
     env: {
       ...runpod.env,
       RUNPOD_PRESIGN_LORA: 'false',
-      AWS_USER_IMAGES_BUCKET: s3.bucket,
-      AWS_ACCESS_KEY: s3.accessKeyId,
-      AWS_ACCESS_SECRET: s3.secretAccessKey,
-      AWS_REGION: s3.region,
-      S3_ENDPOINT: s3.endpoint,
+      ...s3rverEnv(s3),
     },
   });
 }, 60_000);
@@ -70,14 +57,8 @@ beforeEach(async () => {
 });
 
 async function bucketKeys(): Promise<string[]> {
-  const client = createS3Client({
-    region: s3.region,
-    accessKeyId: s3.accessKeyId,
-    secretAccessKey: s3.secretAccessKey,
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-  });
-  const listing = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+  const client = s3rverClient(s3);
+  const listing = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket })).finally(() => client.destroy());
   return (listing.Contents ?? []).map((object) => object.Key!).sort();
 }
 

@@ -1,10 +1,9 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/api-types.js';
-import { createS3Client } from '../../daemon/pipeline/4-upload/s3-client.js';
 import { posterKey } from '../../daemon/pipeline/4-upload/keys.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
-import { startS3rver, type RunningS3rver } from '../support/s3rver.js';
+import { type RunningS3rver, s3rverClient, s3rverEnv, startS3rver } from '../support/s3rver.js';
 import { startTestDaemon, type TestDaemon } from '../support/start-test-daemon.js';
 import { type Fault, type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
 
@@ -34,11 +33,7 @@ async function regenerate(env: Record<string, string> = {}): Promise<{ status: n
     actors,
     env: {
       STORAGE: 's3',
-      S3_ENDPOINT: proxy.origin,
-      AWS_USER_IMAGES_BUCKET: s3.bucket,
-      AWS_ACCESS_KEY: s3.accessKeyId,
-      AWS_ACCESS_SECRET: s3.secretAccessKey,
-      AWS_REGION: s3.region,
+      ...s3rverEnv(s3, proxy.origin),
       S3_TIMEOUT_MS: '1000',
       S3_MAX_ATTEMPTS: '3',
       ...env,
@@ -53,13 +48,7 @@ async function regenerate(env: Record<string, string> = {}): Promise<{ status: n
 }
 
 const published = async () => {
-  const client = createS3Client({
-    region: s3.region,
-    accessKeyId: s3.accessKeyId,
-    secretAccessKey: s3.secretAccessKey,
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-  });
+  const client = s3rverClient(s3);
   try {
     const object = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: posterKey(actors[0]!.name, 'lg') }));
     return (await object.Body!.transformToByteArray()).byteLength;

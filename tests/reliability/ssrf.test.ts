@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
 import { startHttpPeer, type RunningPeer } from '../peers/http-peer.js';
 import { startRunpodPeer, type RunpodPeer } from '../peers/runpod-peer.js';
+import { builtinPosterPng } from '../support/builtin-poster.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { startTestDaemon, type TestDaemon } from '../support/start-test-daemon.js';
 
@@ -31,15 +31,7 @@ const startDaemon = (allowPrivate: string) =>
   });
 
 beforeAll(async () => {
-  const generated = await createBuiltinGenerator().generate({
-    actor: { id: '1', name: actors[0]!.name, description: 'internal', loraModelUrl: 's3://m/x' },
-    params: { seed: 7 },
-    width: 1024,
-    height: 1024,
-    signal: new AbortController().signal,
-    onProgress: () => {},
-  });
-  poster = generated.kind === 'bytes' ? generated.bytes : new Uint8Array();
+  poster = await builtinPosterPng(actors[0]!.name, { seed: 7, description: 'internal' });
   internalHits = [];
   internal = await startHttpPeer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://internal');

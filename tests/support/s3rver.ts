@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '../../daemon/pipeline/4-upload/s3-client.js';
 
 /** The slice of s3rver's API the tests use; s3rver ships no type declarations. */
 interface S3rverInstance {
@@ -56,5 +58,21 @@ export async function startS3rver(bucket = 'posterframe-test'): Promise<RunningS
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** An S3 client for reading what the daemon published to `s3` (path-style, s3rver's key pair). Destroy it after use. */
+export function s3rverClient(s3: RunningS3rver): S3Client {
+  return createS3Client({ region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, endpoint: s3.endpoint, forcePathStyle: true });
+}
+
+/** The daemon's S3 settings for `s3`, pointing at `endpoint` (a proxy in front of it) when given. */
+export function s3rverEnv(s3: RunningS3rver, endpoint = s3.endpoint): Record<string, string> {
+  return {
+    AWS_USER_IMAGES_BUCKET: s3.bucket,
+    AWS_ACCESS_KEY: s3.accessKeyId,
+    AWS_ACCESS_SECRET: s3.secretAccessKey,
+    AWS_REGION: s3.region,
+    S3_ENDPOINT: endpoint,
   };
 }
