@@ -120,8 +120,6 @@ async function stageVersion(job: PipelineJob, deps: PipelineDeps, signal: AbortS
       ),
     );
   }
-  // The encode stage may add a ThumbHash placeholder to its result (issue 10's styles work); kept with the version.
-  const { placeholder } = encoded as { placeholder?: string };
   deps.versions.stage({
     actor_id: actorId,
     version,
@@ -132,7 +130,7 @@ async function stageVersion(job: PipelineJob, deps: PipelineDeps, signal: AbortS
     source: job.source,
     poster_frames: versionFrames(deps.storage, job.actor.name, version),
     state: 'preview',
-    ...(placeholder ? { placeholder } : {}),
+    placeholder: encoded.placeholder,
   });
   await deps.checkpoints.saveStaged(job.id, version);
   return version;

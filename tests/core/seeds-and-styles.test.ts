@@ -38,6 +38,9 @@ describe('seeds and styles over real HTTP', () => {
     const secondBytes = await bytesAt(second.poster_frames.standard.webp_lg);
     expect(second.poster_frames.standard.webp_lg).not.toBe(first.poster_frames.standard.webp_lg);
     expect(firstBytes.length > 0 && !firstBytes.equals(secondBytes)).toBe(true);
+    // Each publish carries the ThumbHash placeholder computed when it was encoded.
+    expect([first, second].map((body) => body.poster_frames.placeholder)).toEqual([expect.stringMatching(/^[A-Za-z0-9+/]{20,}={0,2}$/), expect.any(String)]);
+    expect(second.poster_frames.placeholder).not.toBe(first.poster_frames.placeholder);
 
     const jobs: Job[] = await (await fetch(`${daemon.url}/api/jobs`)).json().then((body) => (Array.isArray(body) ? body : body.jobs));
     expect(jobs).toHaveLength(2);

@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PosterSize } from '../../../shared/api-types.js';
+import { decodeImage } from './decode-image.js';
 import { contentVersion, encodePosterSizes } from './encode-poster.js';
+import { thumbHashOf } from './thumbhash.js';
 
 const LIMIT = { maxInputPixels: 64 * 1024 * 1024 };
 const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
@@ -29,6 +31,13 @@ describe('encodePosterSizes', () => {
     const { sizes, source } = await encodePosterSizes(await solid(width, height).png().toBuffer(), LIMIT);
     expect(await dimensions(sizes)).toEqual(expected);
     expect(source).toEqual({ width, height, format: 'png' });
+  });
+
+  it('adds the ThumbHash placeholder of the same pixels', async () => {
+    const png = await noisyPng(640, 480);
+    const { placeholder } = await encodePosterSizes(png, LIMIT);
+    expect(placeholder).toBe(await thumbHashOf(await decodeImage(png, LIMIT.maxInputPixels)));
+    expect(placeholder).toMatch(/^[A-Za-z0-9+/]{20,}={0,2}$/);
   });
 
   it('keeps an alpha channel', async () => {

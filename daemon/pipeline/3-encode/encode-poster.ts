@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { POSTER_SIZES, type PosterSize } from '../../../shared/api-types.js';
 import { decodeImage, fromDecoded, type DecodedImage } from './decode-image.js';
+import { thumbHashOf } from './thumbhash.js';
 
 const SIZES = Object.keys(POSTER_SIZES) as PosterSize[];
 
@@ -13,6 +14,8 @@ export interface EncodedPoster {
   sizes: Record<PosterSize, Uint8Array>;
   /** The decoded input, after EXIF orientation. */
   source: { width: number; height: number; format: string };
+  /** The ThumbHash placeholder (base64) the UI paints until the image loads; see thumbHashOf. */
+  placeholder: string;
 }
 
 function encodeWebp(decoded: DecodedImage, edge: number, effort: number): Promise<Buffer> {
@@ -23,20 +26,21 @@ function encodeWebp(decoded: DecodedImage, edge: number, effort: number): Promis
 }
 
 /**
- * Encodes decoded pixels into the seed's three WebP sizes (sm 256, md 512, lg 1024), every size resized
- * from the one buffer in parallel, with Pillow `thumbnail` semantics (fit inside, never enlarge,
+ * Encodes decoded pixels into the seed's three WebP sizes (sm 256, md 512, lg 1024) and the ThumbHash
+ * placeholder, every one made from the one buffer in parallel, with Pillow `thumbnail` semantics (fit inside, never enlarge,
  * Lanczos), quality 85. Alpha is kept.
  *
  * @param effort - WebP effort 0–6 (WEBP_EFFORT, default 6): higher is smaller and slower.
  */
 export async function encodeDecoded(decoded: DecodedImage, effort = DEFAULT_WEBP_EFFORT): Promise<EncodedPoster> {
   const sizes = {} as Record<PosterSize, Uint8Array>;
-  await Promise.all(
-    SIZES.map(async (size) => {
+  const [placeholder] = await Promise.all([
+    thumbHashOf(decoded),
+    ...SIZES.map(async (size) => {
       sizes[size] = await encodeWebp(decoded, POSTER_SIZES[size], effort);
     }),
-  );
-  return { sizes, source: { width: decoded.info.width, height: decoded.info.height, format: decoded.format } };
+  ]);
+  return { sizes, source: { width: decoded.info.width, height: decoded.info.height, format: decoded.format }, placeholder };
 }
 
 /**
