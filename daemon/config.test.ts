@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     // Unset: the generate concurrency follows the backend's workers (RunPod /health).
     expect(config.concurrency.generate).toBeUndefined();
     expect(config.webpEffort).toBe(6);
+    expect(config.jobRetention).toEqual({ maxAgeMs: 30 * 24 * 3600_000, maxCount: 50_000 });
     expect(config.publicBaseUrl).toBeUndefined();
   });
 
@@ -47,6 +48,8 @@ describe('loadConfig', () => {
     [{ S3_TIMEOUT_MS: '0' }, 'S3_TIMEOUT_MS'],
     [{ S3_MAX_ATTEMPTS: '50' }, 'S3_MAX_ATTEMPTS'],
     [{ GENERATE_CONCURRENCY: '0' }, 'GENERATE_CONCURRENCY'],
+    [{ JOB_RETENTION_DAYS: '0' }, 'JOB_RETENTION_DAYS'],
+    [{ JOB_RETENTION_COUNT: 'all' }, 'JOB_RETENTION_COUNT'],
     [{ LORA_ALLOWED_PREFIXES: 'https://bucket/models/' }, 'LORA_ALLOWED_PREFIXES'],
     [{ LORA_ALLOWED_PREFIXES: 's3://ok-bucket/, s3://Bad_Bucket/' }, 'LORA_ALLOWED_PREFIXES'],
     [{ WEBP_EFFORT: '7' }, 'WEBP_EFFORT'],

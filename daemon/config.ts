@@ -60,6 +60,9 @@ const envSchema = z.object({
   GENERATE_CONCURRENCY: positiveInt.optional(),
   ENCODE_CONCURRENCY: positiveInt.default(Math.max(1, os.availableParallelism())),
   UPLOAD_CONCURRENCY: positiveInt.default(8),
+  // Generous: a 10,000-actor batch's records (and its retries) must outlive the batch.
+  JOB_RETENTION_DAYS: positiveInt.max(3650).default(30),
+  JOB_RETENTION_COUNT: positiveInt.default(50_000),
   MAX_DOWNLOAD_BYTES: positiveInt.default(50 * 1024 * 1024),
   DOWNLOAD_TIMEOUT_MS: positiveInt.default(60_000),
   DOWNLOAD_ALLOW_PRIVATE: list.default([]).superRefine((entries, ctx) => {
@@ -132,6 +135,8 @@ export interface Config {
     rateLimitPerMinute: number;
     sseMaxClients: number;
   };
+  /** Finished job records are forgotten past either limit (JOB_RETENTION_DAYS, JOB_RETENTION_COUNT). */
+  jobRetention: { maxAgeMs: number; maxCount: number };
   /** `generate` undefined: follow the backend's workers (see createStageLimits). */
   concurrency: { generate?: number; encode: number; upload: number };
   limits: { downloadBytes: number; downloadTimeoutMs: number; inputPixels: number; bodyBytes: number };
@@ -238,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       sseMaxClients: e.SSE_MAX_CLIENTS,
     },
+    jobRetention: { maxAgeMs: e.JOB_RETENTION_DAYS * 24 * 3600_000, maxCount: e.JOB_RETENTION_COUNT },
     concurrency: { generate: e.GENERATE_CONCURRENCY, encode: e.ENCODE_CONCURRENCY, upload: e.UPLOAD_CONCURRENCY },
     limits: {
       downloadBytes: e.MAX_DOWNLOAD_BYTES,

@@ -91,6 +91,7 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     events,
     logger,
     run,
+    retention: config.jobRetention,
     clearCheckpoints: (id) => library.checkpoints.clear(id),
     backend: generator.name,
   });

@@ -172,6 +172,18 @@ export interface Job {
   decision?: { kind: 'accepted' | 'discarded'; at: string; reason?: string };
 }
 
+/** The query of `GET /api/jobs`: every filter optional. */
+export interface JobsQuery {
+  status?: JobStatus;
+  /** The actor's id. */
+  actor?: string;
+  batch?: string;
+  /** 1–1000; default 50. */
+  limit?: number;
+  /** `next_cursor` of the previous page. */
+  cursor?: string;
+}
+
 /** `GET /api/jobs?status=&actor=&batch=&limit=&cursor=`: newest first. Pass `next_cursor` back as `cursor` (null: last page). */
 export interface JobsPage {
   jobs: Job[];

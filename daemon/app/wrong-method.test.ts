@@ -20,6 +20,7 @@ describe('a wrong method on a known route', () => {
     ['DELETE', '/api/actors/1', 'GET, HEAD'],
     ['POST', '/api/jobs', 'GET, HEAD'],
     ['PATCH', '/api/jobs/job_1', 'GET, HEAD'],
+    ['GET', '/api/jobs/job_1/cancel', 'POST'],
     ['POST', '/api/events', 'GET, HEAD'],
     ['POST', '/api/info', 'GET, HEAD'],
     ['PUT', '/api/styles', 'GET, HEAD'],

@@ -60,7 +60,7 @@ export function connectToHub(options: HubLinkOptions): HubLink {
       unsubscribe();
       unsubscribe = events.subscribe((event) => send({ type: 'event', event }), { after: hello.last_event_id ?? undefined });
       void options.info().then((info) => send({ type: 'info', info }));
-      void jobs.list(JOBS_ON_CONNECT).then((recent) => send({ type: 'jobs', jobs: recent }));
+      void jobs.list({ limit: JOBS_ON_CONNECT }).then((recent) => send({ type: 'jobs', jobs: recent.jobs }));
       options.onConnected?.();
       logger.info({ edge: options.edgeUrl, replayedAfter: hello.last_event_id }, 'connected to the edge event hub');
     });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job, JobError, RegenerateResponse } from '../../shared/api-types.js';
 import { PipelineError } from '../errors.js';
 import type { JobService, SubmitInput } from '../jobs/job-service.js';
+import { pageJobs } from '../jobs/jobs-query.js';
 import { openLibrary } from '../library/open-library.js';
 import { isRequestFileName, startRequestsFolder } from './requests-folder.js';
 
@@ -56,7 +57,7 @@ class FakeJobs implements JobService {
     return { job, joined: false };
   }
   get = async (id: string) => this.jobs.get(id);
-  list = async () => [...this.jobs.values()].reverse();
+  list = async () => pageJobs(this.jobs.values());
   waitFor = (id: string) => this.finished.get(id)!;
 
   private finish(job: Job): Job {

@@ -5,7 +5,7 @@ import type { Actor, Job, RegenerateResponse } from '../../shared/api-types.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
 import { PipelineError } from '../errors.js';
 import { createEventBus } from '../events/event-bus.js';
-import { createInProcessJobs, type RunJob } from './in-process-jobs.js';
+import { createInProcessJobs, type InProcessJobsOptions, type RunJob } from './in-process-jobs.js';
 import { openLibrary, type Library } from '../library/open-library.js';
 import type { JobStore } from './job-store.js';
 
@@ -44,8 +44,8 @@ afterEach(async () => {
   await dir.remove();
 });
 
-const service = (run: RunJob, keepFinished?: number) =>
-  createInProcessJobs({ store, events: createEventBus(), logger: pino({ level: 'silent' }), run, keepFinished });
+const service = (run: RunJob, options: Partial<InProcessJobsOptions> = {}) =>
+  createInProcessJobs({ store, events: createEventBus(), logger: pino({ level: 'silent' }), run, ...options });
 
 describe('in-process jobs', () => {
   it('answers a job whose terminal state cannot be written, keeps it, writes it once the disk has room, then clears its checkpoints', async () => {
@@ -70,12 +70,12 @@ describe('in-process jobs', () => {
     diskFull = true;
     pending.get(job.id)!.resolve();
     await expect(jobs.waitFor(job.id)).resolves.toMatchObject({ status: 'done' });
-    expect((await store.load()).find((j) => j.id === job.id)?.status).not.toBe('done');
+    expect((await store.get(job.id))?.status).not.toBe('done');
     expect(cleared).toEqual([]);
 
     diskFull = false;
     await vi.waitFor(() => expect(cleared).toEqual([job.id]), { timeout: 5000 });
-    expect((await store.load()).find((j) => j.id === job.id)?.status).toBe('done');
+    expect((await store.get(job.id))?.status).toBe('done');
     await jobs.shutdown(0);
   });
 
@@ -109,7 +109,7 @@ describe('in-process jobs', () => {
       code: 'conflict',
       details: { job_id: first.job.id, fields: expect.arrayContaining([{ field: 'params.style', running: 'film-noir', requested: 'golden-hour' }]) },
     });
-    expect((await jobs.list()).map((job) => job.id)).toEqual([first.job.id]);
+    expect((await jobs.list()).jobs.map((job) => job.id)).toEqual([first.job.id]);
     for (const p of pending.values()) p.resolve();
     await jobs.waitFor(first.job.id);
   });
@@ -126,7 +126,7 @@ describe('in-process jobs', () => {
       message: `${message}; use the actor's lora_model_url from actorsData.json`,
       details: [{ field: 'lora_model_url', message }],
     });
-    expect(await jobs.list()).toEqual([]);
+    expect((await jobs.list()).jobs).toEqual([]);
   });
 
   it("takes the request's LoRA for an actor whose record names none", async () => {
@@ -143,7 +143,7 @@ describe('in-process jobs', () => {
     const { job } = await jobs.submit({ source: 'cli', actor: actor(1), request: request(actor(1)) });
     const failed = await jobs.waitFor(job.id);
     expect(failed).toMatchObject({ status: 'failed', error: { error: 'generation_failed', message: 'GPU on fire', stage: 'generating' } });
-    expect((await store.load()).find((j) => j.id === job.id)?.status).toBe('failed');
+    expect((await store.get(job.id))?.status).toBe('failed');
   });
 
   it('turns an unexpected exception into internal_error rather than losing the job', async () => {
@@ -160,7 +160,7 @@ describe('in-process jobs', () => {
   ])('refuses %s before creating a job', async (_, a, r) => {
     const jobs = service(controllableRun().run);
     await expect(jobs.submit({ source: 'cli', actor: a, request: r })).rejects.toMatchObject({ code: 'invalid_request' });
-    expect(await jobs.list()).toEqual([]);
+    expect((await jobs.list()).jobs).toEqual([]);
   });
 
   it('answers shutting_down to a waiter for a job submitted while shutdown began', async () => {
@@ -170,7 +170,7 @@ describe('in-process jobs', () => {
     const { job } = await submitting;
     await expect(jobs.waitFor(job.id)).rejects.toMatchObject({ code: 'shutting_down' });
     // It never started after shutdown returned: it waits, queued on disk, for the next start.
-    expect(await store.load()).toMatchObject([{ id: job.id, status: 'queued' }]);
+    expect(await store.loadUnfinished()).toMatchObject([{ id: job.id, status: 'queued' }]);
   });
 
   it('interrupts running jobs at shutdown, leaves them queued on disk, and a new service resumes them', async () => {
@@ -180,7 +180,7 @@ describe('in-process jobs', () => {
     await jobs.shutdown(10);
     await waiting;
     await expect(jobs.submit({ source: 'api', actor: actor(2), request: request(actor(2)) })).rejects.toMatchObject({ code: 'shutting_down' });
-    expect((await store.load())[0]).toMatchObject({ id: job.id, status: 'queued' });
+    expect(await store.get(job.id)).toMatchObject({ id: job.id, status: 'queued' });
 
     const next = service(async (resumed) => response(resumed));
     expect(await next.resume()).toBe(1);
@@ -191,7 +191,7 @@ describe('in-process jobs', () => {
     const logger = pino({ level: 'silent' });
     const cli = createInProcessJobs({ store, events: createEventBus(), logger, run: controllableRun().run, owner: { pid: 4242, token: 'cli' } });
     const { job } = await cli.submit({ source: 'cli', actor: actor(1), request: request(actor(1)) });
-    expect((await store.load())[0]).toMatchObject({ id: job.id, owner: { pid: 4242, token: 'cli' } });
+    expect(await store.get(job.id)).toMatchObject({ id: job.id, owner: { pid: 4242, token: 'cli' } });
     let cliAlive = true;
     const ran: string[] = [];
     const daemon = createInProcessJobs({
@@ -207,7 +207,7 @@ describe('in-process jobs', () => {
     });
 
     expect(await daemon.resume()).toBe(0);
-    expect(await daemon.get(job.id)).toBeUndefined();
+    expect(await daemon.get(job.id)).toMatchObject({ owner: { token: 'cli' } });
     await cli.shutdown(0); // the CLI is killed: its job stays unfinished on disk
     cliAlive = false;
     expect(await daemon.resume()).toBe(1);
@@ -228,17 +228,82 @@ describe('in-process jobs', () => {
     await cli.waitFor(job.id);
     const daemon = service(async () => Promise.reject(new Error('must not run')));
     expect(await daemon.resume()).toBe(0);
-    expect(await daemon.list()).toMatchObject([{ id: job.id, status: 'done', source: 'cli' }]);
+    expect((await daemon.list()).jobs).toMatchObject([{ id: job.id, status: 'done', source: 'cli' }]);
   });
 
-  it('forgets the oldest finished jobs beyond keepFinished, on disk too', async () => {
-    const jobs = service(async (job) => response(job), 2);
-    for (const id of [1, 2, 3]) {
+  it('forgets finished jobs beyond the retention count and age, on disk too, but never an unfinished one', async () => {
+    const { run, pending } = controllableRun();
+    const jobs = service(run, { retention: { maxAgeMs: 3600_000, maxCount: 2 }, pruneIntervalMs: 0 });
+    const old = { ...(await jobs.submit({ source: 'api', actor: actor(9), request: request(actor(9)) })).job, status: 'done' as const };
+    await store.save({ ...old, id: 'job_old', created_at: new Date(Date.now() - 7200_000).toISOString() });
+    const unfinished = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    for (const id of [2, 3, 4]) {
       const { job } = await jobs.submit({ source: 'api', actor: actor(id), request: request(actor(id)) });
+      pending.get(job.id)!.resolve();
       await jobs.waitFor(job.id);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await jobs.list()).map((j) => j.actor_id)).toEqual(['3', '2']);
-    expect((await store.load()).map((j) => j.actor_id).sort()).toEqual(['2', '3']);
+    await vi.waitFor(async () => expect((await jobs.list()).jobs.map((j) => j.actor_id)).toEqual(['4', '3', '1', '9']));
+    expect(await store.get('job_old')).toBeUndefined();
+    expect((await jobs.get(unfinished.job.id))?.status).toBe('running');
+  });
+
+  it('pages through jobs with filters, newest first, with the latest progress of running ones', async () => {
+    const { run, pending } = controllableRun();
+    const jobs = service(run);
+    const submitted: Job[] = [];
+    for (const id of [1, 2, 3]) submitted.push((await jobs.submit({ source: 'api', actor: actor(id), request: request(actor(id)), batchId: 'batch_x' })).job);
+    pending.get(submitted[0]!.id)!.resolve();
+    await jobs.waitFor(submitted[0]!.id);
+    const first = await jobs.list({ limit: 2, batch: 'batch_x' });
+    expect(first.jobs.map((j) => [j.actor_id, j.status, j.percent])).toEqual([
+      ['3', 'running', 10],
+      ['2', 'running', 10],
+    ]);
+    expect(await jobs.list({ cursor: first.next_cursor!, limit: 2 })).toMatchObject({ jobs: [{ actor_id: '1', status: 'done' }], next_cursor: null });
+    expect((await jobs.list({ status: 'done' })).jobs.map((j) => j.id)).toEqual([submitted[0]!.id]);
+    expect((await jobs.list({ actor: '2' })).jobs.map((j) => j.id)).toEqual([submitted[1]!.id]);
+    await jobs.shutdown(0);
+  });
+});
+
+describe('cancelling a job', () => {
+  it('cancels a running job with a cancelled reason, records it as cancelled and answers its waiters', async () => {
+    const reasons: unknown[] = [];
+    const jobs = service((job, signal, report) => {
+      report('generating', 10, 'working');
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(reasons.push(signal.reason) && signal.reason), { once: true }));
+    });
+    const { job } = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    const waiting = jobs.waitFor(job.id);
+    const cancelled = await jobs.cancel(job.id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', error: { error: 'cancelled', stage: 'generating' } });
+    expect(reasons).toMatchObject([{ code: 'cancelled' }]);
+    await expect(waiting).resolves.toMatchObject({ status: 'cancelled' });
+    expect((await store.get(job.id))?.status).toBe('cancelled');
+    await expect(jobs.cancel(job.id)).rejects.toMatchObject({
+      code: 'conflict',
+      message: `Expected a queued or running job to cancel but job ${job.id} is cancelled`,
+    });
+    await expect(jobs.cancel('job_nope')).rejects.toMatchObject({ code: 'not_found' });
+    // The actor is free again: a new request starts a new job.
+    expect((await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) })).joined).toBe(false);
+    await jobs.shutdown(0);
+  });
+
+  it('answers conflict when the job finished publishing before the cancel took effect', async () => {
+    const jobs = service(async (job) => response(job));
+    const { job } = await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    await expect(jobs.cancel(job.id)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('finished as done') });
+  });
+
+  it('a shutdown aborts with shutting_down, not cancelled, so backends leave their work running', async () => {
+    const reasons: unknown[] = [];
+    const jobs = service(
+      (_job, signal) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(reasons.push(signal.reason) && signal.reason), { once: true })),
+    );
+    await jobs.submit({ source: 'api', actor: actor(1), request: request(actor(1)) });
+    await jobs.shutdown(0);
+    expect(reasons).toMatchObject([{ code: 'shutting_down' }]);
   });
 });

@@ -10,8 +10,8 @@ import { redactSecrets } from '../redact-secrets.js';
 import type { ReportProgress } from '../pipeline/run-pipeline.js';
 import { createJob, jobKey, requireValidRequest } from './create-job.js';
 import { requireJoinable } from './join-conflict.js';
-import type { JobStore } from './job-store.js';
-import { byNewest, isTerminal, type JobService } from './job-service.js';
+import type { JobRetention, JobStore } from './job-store.js';
+import { isTerminal, type JobService } from './job-service.js';
 import { createPendingWrites } from './pending-writes.js';
 import { createWaiters } from './waiters.js';
 
@@ -22,8 +22,10 @@ export interface InProcessJobsOptions {
   events: EventBus;
   logger: Logger;
   run: RunJob;
-  /** Finished jobs kept (in memory and on disk) for the jobs list; older ones are forgotten. */
-  keepFinished?: number;
+  /** How long finished job records are kept. Default: 30 days and 50,000 jobs. */
+  retention?: JobRetention;
+  /** Least time between two prunes of finished records, in ms (each scans the finished jobs). Default 60 s. */
+  pruneIntervalMs?: number;
   /** Recorded in every job this service runs. Default: this process. */
   owner?: JobOwner;
   /** Whether another job owner is still running. Default: its process is alive (pid, start time, boot id). */
@@ -38,24 +40,36 @@ export interface InProcessJobsOptions {
 }
 
 export interface InProcessJobService extends JobService {
+  cancel(id: string): Promise<Job>;
   /**
    * Loads the persisted jobs it does not know yet and restarts the unfinished ones whose owner is gone
    * (a previous run, a CLI that exited); returns how many. Unfinished jobs of a live owner (a CLI
    * running on its own) are left to it; call again once it has finished to adopt what it left.
    */
   resume(): Promise<number>;
-  /** Stops taking work, gives running jobs `graceMs` to finish, then interrupts them so they resume at next start. */
+  /**
+   * Stops taking work, gives running jobs `graceMs` to finish, then interrupts them so they resume at
+   * next start. Unlike a cancel, it leaves their backend work running: a resumed job re-attaches to it.
+   */
   shutdown(graceMs: number): Promise<void>;
 }
+
+export const DEFAULT_JOB_RETENTION: JobRetention = { maxAgeMs: 30 * 24 * 3600_000, maxCount: 50_000 };
 
 /**
  * The embedded job service: jobs run in this process as soon as they are submitted, with the
  * pipeline's stage limits deciding how many are in each stage at once. One job per actor and mode
  * at a time; a second request joins it when it asks for the same parameters (else a 409 conflict).
+ * Only this process's unfinished jobs are held in memory; finished ones are read from the store,
+ * which keeps them by the retention settings.
  */
 export function createInProcessJobs(options: InProcessJobsOptions): InProcessJobService {
-  const { store, events, logger, run, keepFinished = 200, owner = currentProcess(), isOwnerAlive = isProcessAlive, clearCheckpoints, backend } = options;
+  const { store, events, logger, run, owner = currentProcess(), isOwnerAlive = isProcessAlive, clearCheckpoints, backend } = options;
+  const { retention = DEFAULT_JOB_RETENTION, pruneIntervalMs = 60_000 } = options;
+  /** The jobs this process runs, until their terminal state is recorded. */
   const jobs = new Map<string, Job>();
+  /** Each running job's own abort, for a cancel; a shutdown aborts them all through `stopping`. */
+  const cancels = new Map<string, AbortController>();
   const active = new Map<string, string>();
   const running = new Map<string, Promise<void>>();
   const waiters = createWaiters<Job>();
@@ -93,6 +107,9 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
 
   function start(job: Job): void {
     active.set(jobKey(job), job.id);
+    const cancel = new AbortController();
+    cancels.set(job.id, cancel);
+    const signal = AbortSignal.any([stopping.signal, cancel.signal]);
     let lastStage: JobStage = job.stage;
     const report: ReportProgress = (stage, percent, message) => {
       const stageChanged = stage !== lastStage;
@@ -103,11 +120,17 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     const work = (async () => {
       changed(job, { status: 'queued', started_at: job.started_at ?? new Date().toISOString() }, true);
       try {
-        const result = await run(job, stopping.signal, report);
+        const result = await run(job, signal, report);
         // The result's URLs carry the version the job produced (a preview's own, or the published one).
         await finish(job, { status: 'done', percent: 100, message: result.message, result, version: versionOf(result.poster_frames) });
         logger.info({ jobId: job.id, actor: job.actor_name }, 'job done');
       } catch (error) {
+        if (cancel.signal.aborted) {
+          const { message } = cancel.signal.reason as PipelineError;
+          await finish(job, { status: 'cancelled', message, error: { error: 'cancelled', message, stage: job.stage } });
+          logger.info({ jobId: job.id, actor: job.actor_name, stage: job.stage }, 'job cancelled');
+          return;
+        }
         if (stopping.signal.aborted) {
           changed(job, { status: 'queued', message: 'interrupted by shutdown; resumes at next start' }, true);
           logger.warn({ jobId: job.id }, 'job interrupted by shutdown');
@@ -124,7 +147,10 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       }
     })();
     running.set(job.id, work);
-    void work.finally(() => running.delete(job.id));
+    void work.finally(() => {
+      running.delete(job.id);
+      cancels.delete(job.id);
+    });
   }
 
   /** The terminal state is on disk before anyone hears of it, so an answered request is a recorded one. */
@@ -135,29 +161,34 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     if (!(await record(finished))) {
       logger.error({ jobId: job.id, status: finished.status }, 'terminal state not written; kept in memory and retried until it is');
       unrecorded.add(finished);
+    } else {
+      // Recorded: from now on the store answers for it.
+      jobs.delete(job.id);
+      persisted.delete(job.id);
     }
     Object.assign(job, finished);
     active.delete(jobKey(job));
     events.publish({ type: 'job', job: structuredClone(job) });
     waiters.settle(job.id, structuredClone(job));
-    void forgetOldJobs();
+    pruneSoon();
   }
 
-  async function forgetOldJobs(): Promise<void> {
-    const finished = [...jobs.values()].filter(isTerminal).sort(byNewest);
-    for (const old of finished.slice(keepFinished)) {
-      jobs.delete(old.id);
-      await (persisted.get(old.id) ?? Promise.resolve());
-      persisted.delete(old.id);
-      await store.remove(old.id).catch((error: unknown) => logger.warn({ err: error, jobId: old.id }, 'could not remove old job'));
-    }
+  let lastPrune = 0;
+  /** Forgets finished records beyond the retention, at most once per interval: a 10,000-job batch must not scan 10,000 times. */
+  function pruneSoon(): void {
+    if (Date.now() - lastPrune < pruneIntervalMs) return;
+    lastPrune = Date.now();
+    store.prune(retention).then(
+      (pruned) => pruned > 0 && logger.info({ pruned }, 'forgot finished jobs beyond the retention'),
+      (error: unknown) => logger.warn({ err: error }, 'could not prune finished jobs'),
+    );
   }
 
   return {
-    async submit({ source, actor, request }) {
+    async submit({ source, actor, request, batchId, id = newJobId() }) {
       if (stopping.signal.aborted) throw new PipelineError('shutting_down', 'The daemon is shutting down and takes no new work; retry once it is back.');
       requireValidRequest(actor, request);
-      const candidate: Job = { ...createJob({ id: newJobId(), source, actor, request, backend }), owner };
+      const candidate: Job = { ...createJob({ id, source, actor, request, backend }), owner, ...(batchId === undefined ? {} : { batch_id: batchId }) };
       const existing = jobs.get(active.get(jobKey(candidate)) ?? '');
       if (existing) {
         requireJoinable(existing, request);
@@ -174,34 +205,49 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     },
     get: async (id) => {
       const job = jobs.get(id);
-      return job && structuredClone(job);
+      return job ? structuredClone(job) : store.get(id);
     },
-    list: async (limit = 50) =>
-      [...jobs.values()]
-        .sort(byNewest)
-        .slice(0, limit)
-        .map((job) => structuredClone(job)),
-    waitFor(id, signal) {
-      const job = jobs.get(id);
-      if (!job) return Promise.reject(new PipelineError('not_found', `No job with id ${JSON.stringify(id)}`));
-      if (isTerminal(job)) return Promise.resolve(structuredClone(job));
+    async list(query = {}) {
+      const page = await store.page(query);
+      // The store has each running job as of its last stage change; memory has its latest progress.
+      return { ...page, jobs: page.jobs.map((stored) => structuredClone(jobs.get(stored.id) ?? stored)) };
+    },
+    async waitFor(id, signal) {
+      const job = jobs.get(id) ?? (await store.get(id));
+      if (!job) throw new PipelineError('not_found', `No job with id ${JSON.stringify(id)}`);
+      if (isTerminal(job)) return structuredClone(job);
+      if (!jobs.has(id)) throw new PipelineError('conflict', `Job ${id} runs in another process (${describeOwner(job)}); follow it with GET /api/jobs/${id}`);
       // A request that raced shutdown (submitted as it began) would otherwise hang until its connection is cut.
-      if (waitersClosed) return Promise.reject(stopping.signal.reason);
+      if (waitersClosed) throw stopping.signal.reason;
       return waiters.wait(id, signal);
+    },
+    async cancel(id) {
+      const job = jobs.get(id);
+      if (!job || isTerminal(job)) {
+        const known = job ?? (await store.get(id));
+        if (!known) throw new PipelineError('not_found', `No job with id ${JSON.stringify(id)}; GET /api/jobs lists jobs`);
+        if (isTerminal(known)) throw new PipelineError('conflict', `Expected a queued or running job to cancel but job ${id} is ${known.status}`);
+        throw new PipelineError('conflict', `Job ${id} runs in another process (${describeOwner(known)}); cancel it there`);
+      }
+      cancels.get(id)?.abort(new PipelineError('cancelled', 'Cancelled on request before it was published; the poster is unchanged'));
+      await running.get(id);
+      if (job.status !== 'cancelled') {
+        throw new PipelineError('conflict', `Expected a queued or running job to cancel but job ${id} finished as ${job.status} before the cancel took effect`);
+      }
+      return structuredClone(job);
     },
     async resume() {
       const unfinished: Job[] = [];
-      for (const job of await store.load()) {
+      for (const job of await store.loadUnfinished()) {
         if (jobs.has(job.id)) continue;
-        if (!isTerminal(job)) {
-          // Another process's live job: running it here too would generate and publish it twice.
-          if (job.owner && job.owner.token !== owner.token && isOwnerAlive(job.owner)) continue;
-          job.owner = owner;
-          unfinished.push(job);
-        }
+        // Another process's live job: running it here too would generate and publish it twice.
+        if (job.owner && job.owner.token !== owner.token && isOwnerAlive(job.owner)) continue;
+        job.owner = owner;
+        unfinished.push(job);
         jobs.set(job.id, job);
       }
-      unfinished.sort((a, b) => a.created_at.localeCompare(b.created_at)).forEach(start);
+      unfinished.forEach(start);
+      pruneSoon();
       return unfinished.length;
     },
     async shutdown(graceMs) {
@@ -224,4 +270,13 @@ function unexpectedMessage(error: unknown): string {
     return `The disk is full, so the job could not save its progress (${messageOf(error)}). Free space in DATA_DIR and regenerate.`;
   return messageOf(error);
 }
-const newJobId = () => `job_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
+const describeOwner = (job: Job) => (job.owner ? `pid ${job.owner.pid}` : 'an unknown process');
+let lastMs = 0;
+let sequence = 0;
+/** Ids sort in creation order within a process, also for jobs created in the same millisecond (lists break created_at ties by id). */
+function newJobId(): string {
+  const now = Date.now();
+  sequence = now === lastMs ? sequence + 1 : 0;
+  lastMs = now;
+  return `job_${now.toString(36)}${sequence.toString(36).padStart(4, '0')}_${randomBytes(5).toString('hex')}`;
+}

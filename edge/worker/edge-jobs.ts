@@ -1,4 +1,4 @@
-import type { AcceptedResponse, ErrorBody, Job } from '../../shared/api-types.js';
+import type { AcceptedResponse, ErrorBody, Job, JobsPage } from '../../shared/api-types.js';
 import { PipelineError } from '../../daemon/errors.js';
 import type { JobService } from '../../daemon/jobs/job-service.js';
 import type { DurableObjectStub } from './bindings.js';
@@ -25,9 +25,10 @@ export function createEdgeJobs(daemon: DaemonClient, hub: DurableObjectStub): Jo
       const response = await hub.fetch(`https://hub/jobs/${encodeURIComponent(id)}`);
       return response.status === 404 ? undefined : ((await response.json()) as Job);
     },
-    async list(limit) {
-      const response = await hub.fetch(`https://hub/jobs${limit === undefined ? '' : `?limit=${limit}`}`);
-      return (await response.json()) as Job[];
+    async list(query = {}) {
+      const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
+      const response = await hub.fetch(`https://hub/jobs?${search}`);
+      return (await response.json()) as JobsPage;
     },
     async waitFor(id, signal) {
       const response = await hub.fetch(`https://hub/wait/${encodeURIComponent(id)}`, { signal });

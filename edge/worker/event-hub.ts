@@ -12,6 +12,7 @@ import type { EdgeEnv, ServerWebSocket } from './bindings.js';
 import { consoleLogger } from './console-logger.js';
 import { daemonUnavailable } from './daemon-unavailable.js';
 import { HubJobs } from './hub-jobs.js';
+import { parseJobsQuery } from '../../daemon/app/routes/jobs-query.js';
 
 /** The SSE heartbeat, as the daemon's default: proxies and browsers keep an idle stream open. */
 const SSE_HEARTBEAT_MS = 15_000;
@@ -44,7 +45,7 @@ export class EventHub {
     this.app.get('/api/events', (c) => this.stream(c.req.raw));
     this.app.get('/api/hub', (c) => c.json(this.status()));
     this.app.get('/info', (c) => (this.daemonInfo ? c.json(this.daemonInfo) : unavailable('it has not connected to the edge yet')));
-    this.app.get('/jobs', (c) => c.json(this.jobs.list(c.req.query('limit') ? Number(c.req.query('limit')) : undefined)));
+    this.app.get('/jobs', (c) => c.json(this.jobs.list(parseJobsQuery(c.req.query()))));
     this.app.get('/jobs/:id', (c) => {
       const job = this.jobs.get(c.req.param('id'));
       return job ? c.json(job) : c.json(errorBody('not_found', `No job with id "${c.req.param('id')}"`), 404);

@@ -21,8 +21,20 @@ describe("HubJobs (the hub's view of the daemon's jobs)", () => {
   it('lists the most recent first, like the daemon', () => {
     const jobs = new HubJobs();
     for (const id of ['1', '3', '2']) jobs.put(job(id));
-    expect(jobs.list().map((j) => j.id)).toEqual(['3', '2', '1']);
-    expect(jobs.list(1).map((j) => j.id)).toEqual(['3']);
+    expect(jobs.list().jobs.map((j) => j.id)).toEqual(['3', '2', '1']);
+    const first = jobs.list({ limit: 2 });
+    expect(first.jobs.map((j) => j.id)).toEqual(['3', '2']);
+    expect(jobs.list({ limit: 2, cursor: first.next_cursor! })).toMatchObject({ jobs: [{ id: '1' }], next_cursor: null });
+  });
+
+  it('filters by status, actor and batch like the daemon', () => {
+    const jobs = new HubJobs();
+    jobs.put(job('1', { status: 'failed', batch_id: 'b1' }));
+    jobs.put(job('2', { status: 'done', batch_id: 'b1' }));
+    jobs.put(job('3', { status: 'failed' }));
+    expect(jobs.list({ status: 'failed' }).jobs.map((j) => j.id)).toEqual(['3', '1']);
+    expect(jobs.list({ batch: 'b1', status: 'failed' }).jobs.map((j) => j.id)).toEqual(['1']);
+    expect(jobs.list({ actor: '2' }).jobs.map((j) => j.id)).toEqual(['2']);
   });
 
   it('never goes back in time: an older copy (the connect-time list racing a live event) is ignored', () => {
@@ -38,6 +50,6 @@ describe("HubJobs (the hub's view of the daemon's jobs)", () => {
     for (let i = 1; i <= 200; i++) jobs.put(job(String(i), { status: 'done' }));
     expect(jobs.get('0')?.status).toBe('running');
     expect(jobs.get('1')).toBeUndefined();
-    expect(jobs.list(1000)).toHaveLength(200);
+    expect(jobs.list({ limit: 1000 }).jobs).toHaveLength(200);
   });
 });

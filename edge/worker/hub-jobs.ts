@@ -1,5 +1,6 @@
-import type { Job } from '../../shared/api-types.js';
+import type { Job, JobsPage } from '../../shared/api-types.js';
 import { byNewest, isTerminal } from '../../daemon/jobs/job-service.js';
+import { type JobsQuery, pageJobs } from '../../daemon/jobs/jobs-query.js';
 
 /** Jobs the hub keeps for `GET /api/jobs` (the daemon keeps 200 finished ones too). */
 const CAPACITY = 200;
@@ -23,9 +24,9 @@ export class HubJobs {
     return this.jobs.get(id);
   }
 
-  /** Most recent first, like the daemon's list. */
-  list(limit = 50): Job[] {
-    return [...this.jobs.values()].sort(byNewest).slice(0, limit);
+  /** One page, most recent first, with the daemon's filters and cursors. */
+  list(query: JobsQuery = {}): JobsPage {
+    return pageJobs(this.jobs.values(), query);
   }
 
   private forgetOldestFinished(): void {

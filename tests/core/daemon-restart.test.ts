@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Actor, Job } from '../../shared/api-types.js';
+import type { Actor, Job, JobsPage } from '../../shared/api-types.js';
 import type { Generator } from '../../daemon/pipeline/1-generate/generator.js';
 import { persistedJob } from '../support/job-records.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
@@ -41,8 +41,8 @@ describe('shutdown and restart', () => {
       body: JSON.stringify(requestFor(actors[0]!)),
     });
     const job = await waitFor(async () => {
-      const jobs: Job[] = await (await fetch(`${first.url}/api/jobs`)).json();
-      return jobs[0];
+      const page: JobsPage = await (await fetch(`${first.url}/api/jobs`)).json();
+      return page.jobs[0];
     }, 'the job to be listed');
     const before = await readFile(first.actorsFile, 'utf8');
     const [response] = await Promise.all([waiting, first.close()]);

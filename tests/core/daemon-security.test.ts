@@ -50,7 +50,7 @@ describe('a daemon on loopback', () => {
     expect(refused.status).toBe(421);
     expect(JSON.parse(refused.body)).toMatchObject({ error: 'misdirected_request' });
     expect((await send('/api/jobs', { host: 'attacker.example' })).status).toBe(421);
-    expect(JSON.parse((await send('/api/jobs')).body)).toEqual([]);
+    expect(JSON.parse((await send('/api/jobs')).body)).toEqual({ jobs: [], next_cursor: null });
     for (const host of ['localhost', 'posters.lan:8787']) expect((await send('/healthz', { host })).status).toBe(200);
   });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Actor, Job } from '../../shared/api-types.js';
+import type { Actor, Job, JobsPage } from '../../shared/api-types.js';
 import { loadConfig } from '../../daemon/config.js';
 import { startDaemon, type DaemonOverrides, type RunningDaemon } from '../../daemon/start-daemon.js';
 
@@ -16,7 +16,7 @@ export interface TestDaemon extends RunningDaemon {
   requestsDir: string;
   /** The daemon's actorsData.json (which may not exist yet). */
   actorsFile: string;
-  /** `GET /api/jobs` of this daemon. */
+  /** The first page of `GET /api/jobs` of this daemon. */
   jobs(): Promise<Job[]>;
 }
 
@@ -66,7 +66,7 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
     ...daemon,
     requestsDir,
     actorsFile,
-    jobs: async () => (await (await fetch(`${daemon.url}/api/jobs`)).json()) as Job[],
+    jobs: async () => ((await (await fetch(`${daemon.url}/api/jobs`)).json()) as JobsPage).jobs,
     async close() {
       await daemon.close();
       await rm(temp, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, ErrorBody, Job, RegenerateResponse } from '../../shared/api-types.js';
+import type { Actor, ErrorBody, Job, JobsPage, RegenerateResponse } from '../../shared/api-types.js';
 import { sampleActors, requestFor } from '../support/sample-actors.js';
 import { openSse, type SseConnection } from '../support/sse-client.js';
 import { DAEMON_TOKEN, startTestEdge, until, type TestEdge } from '../support/start-test-edge.js';
@@ -83,7 +83,7 @@ describe('the edge Worker in workerd, with the daemon behind it', () => {
           ((await (await fetch(`${t.edge.url}/api/actors/${actor.id}`)).json()) as Actor).poster_frames?.standard.webp_md ===
           result.poster_frames.standard.webp_md,
       );
-      const jobs = (await (await fetch(`${t.edge.url}/api/jobs`)).json()) as Job[];
+      const { jobs } = (await (await fetch(`${t.edge.url}/api/jobs`)).json()) as JobsPage;
       expect(jobs[0]).toMatchObject({ actor_id: String(actor.id), status: 'done' });
     } finally {
       await events.close();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor, Job } from '../../shared/api-types.js';
+import type { Actor, JobsPage } from '../../shared/api-types.js';
 import { persistedJob } from '../support/job-records.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { startTestDaemon } from '../support/start-test-daemon.js';
@@ -66,7 +66,7 @@ describe('a full disk', () => {
     const body = await response.json();
     expect(response.status).toBe(500);
     expect(body.message).toMatch(/disk is full.*ENOSPC/);
-    const [job] = (await (await fetch(`${first.url}/api/jobs`)).json()) as Job[];
+    const [job] = ((await (await fetch(`${first.url}/api/jobs`)).json()) as JobsPage).jobs;
     expect(job).toMatchObject({ status: 'failed' });
     const record = () => persistedJob(dataDir, job!.id)?.status ?? 'missing';
     expect(await record()).not.toBe('failed');
@@ -77,7 +77,7 @@ describe('a full disk', () => {
 
     const second = await startTestDaemon({ root: root.path, overrides: { generator: counting.generator } });
     cleanups.push(() => second.close());
-    const jobs = (await (await fetch(`${second.url}/api/jobs`)).json()) as Job[];
+    const { jobs } = (await (await fetch(`${second.url}/api/jobs`)).json()) as JobsPage;
     expect(jobs.map((j) => [j.id, j.status])).toEqual([[job!.id, 'failed']]);
     expect(counting.count).toBe(1);
     const saved = JSON.parse(await readFile(path.join(dataDir, 'actorsData.json'), 'utf8')) as Actor[];

@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../shared/api-types.js';
+import type { JobsPage } from '../../shared/api-types.js';
 import { posterKey } from '../../daemon/pipeline/4-upload/keys.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { type RunningS3rver, s3rverClient, s3rverEnv, startS3rver } from '../support/s3rver.js';
@@ -82,7 +82,7 @@ describe('S3 behind a fault-injecting proxy', () => {
     const { status: code, body } = await regenerate();
     expect(code).toBe(500);
     expect(body).toMatchObject({ error: 'storage_failed', message: expect.stringMatching(/S3|storage/i) });
-    const [job] = (await (await fetch(`${daemon!.url}/api/jobs`)).json()) as Job[];
+    const [job] = ((await (await fetch(`${daemon!.url}/api/jobs`)).json()) as JobsPage).jobs;
     expect(job).toMatchObject({ status: 'failed', error: { error: 'storage_failed', stage: 'uploading' } });
     expect(await published()).toBeUndefined();
   });

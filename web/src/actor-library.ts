@@ -54,8 +54,8 @@ export class ActorLibrary extends LitElement {
   private readonly load = new Task(this, {
     task: async (_args, { signal }) => {
       const api = this.api.value!;
-      const [actors, jobs, info, styles] = await Promise.all([api.listActors(signal), api.listJobs(signal), api.info(signal), api.styles(signal)]);
-      this.jobs = mergeJobs(this.jobs, jobs);
+      const [actors, jobs, info, styles] = await Promise.all([api.listActors(signal), api.listJobs({}, signal), api.info(signal), api.styles(signal)]);
+      this.jobs = mergeJobs(this.jobs, jobs.jobs);
       this.info = info;
       this.styles = styles;
       this.actors = sortActors(applyActorUpdates(actors, this.updates), this.sort);

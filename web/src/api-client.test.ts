@@ -27,13 +27,16 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('createApiClient', () => {
-  it('lists actors and jobs as JSON', async () => {
+  it('lists actors and a page of jobs as JSON, passing the jobs query on', async () => {
     const actors = [makeActor()];
-    const jobs = [makeJob()];
+    const jobs = { jobs: [makeJob()], next_cursor: null };
     answer = (req) => ({ status: 200, body: JSON.stringify(req.url === '/api/actors' ? actors : jobs) });
     const api = createApiClient({ baseUrl });
     expect(await api.listActors()).toEqual(actors);
     expect(await api.listJobs()).toEqual(jobs);
+    expect(seen.at(-1)!.url).toBe('/api/jobs');
+    await api.listJobs({ status: 'failed', batch: 'b1', limit: 20 });
+    expect(seen.at(-1)!.url).toBe('/api/jobs?status=failed&batch=b1&limit=20');
   });
 
   it('starts a regeneration asynchronously with the seed body', async () => {

@@ -10,6 +10,8 @@ import type {
   Job,
   JobActionResponse,
   JobMode,
+  JobsPage,
+  JobsQuery,
   ServerInfo,
   StylePreset,
   StylesResponse,
@@ -43,8 +45,8 @@ export interface ApiClient {
    */
   token: string | undefined;
   listActors(signal?: AbortSignal): Promise<Actor[]>;
-  /** Most recent first. */
-  listJobs(signal?: AbortSignal): Promise<Job[]>;
+  /** One page of jobs, most recent first (`GET /api/jobs`); pass `next_cursor` back as `query.cursor` for the next. */
+  listJobs(query?: JobsQuery, signal?: AbortSignal): Promise<JobsPage>;
   getJob(id: string, signal?: AbortSignal): Promise<Job>;
   /** What the daemon runs (`GET /api/info`); undefined from a daemon too old to have the route (404). */
   info(signal?: AbortSignal): Promise<ServerInfo | undefined>;
@@ -159,7 +161,10 @@ export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }
       tokenStorage.setItem(TOKEN_KEY, token ?? '');
     },
     listActors: (signal) => call<Actor[]>('/api/actors', { signal }),
-    listJobs: (signal) => call<Job[]>('/api/jobs', { signal }),
+    listJobs: (query = {}, signal) => {
+      const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)])).toString();
+      return call<JobsPage>(`/api/jobs${search ? `?${search}` : ''}`, { signal });
+    },
     getJob: (id, signal) => call<Job>(`/api/jobs/${encodeURIComponent(id)}`, { signal }),
     info: (signal) => call<ServerInfo | undefined>('/api/info', { signal }).catch(orNoneOn404(undefined)),
     regenerate: (actor, { mode, params } = {}, signal) =>

@@ -57,7 +57,7 @@ export class JobPanel extends LitElement {
   });
   private readonly load = new Task(this, {
     task: async (_args, { signal }) => {
-      this.jobs = mergeJobs(this.jobs, await this.api.value!.listJobs(signal));
+      this.jobs = mergeJobs(this.jobs, (await this.api.value!.listJobs({}, signal)).jobs);
     },
     args: () => [],
   });

@@ -1,14 +1,17 @@
 import { Hono } from 'hono';
+import type { JobActionResponse } from '../../../shared/api-types.js';
 import { PipelineError } from '../../errors.js';
 import type { AppDeps } from '../app-deps.js';
+import { parseJobsQuery } from './jobs-query.js';
 
-const MAX_LIMIT = 1000;
-
-/** `GET /` (most recent first, optional `?limit=`) and `GET /:id`, mounted under `/api/jobs`. */
+/**
+ * Mounted under `/api/jobs`: `GET /` (one JobsPage, newest first, filtered by `?status=&actor=&batch=`),
+ * `GET /:id`, and `POST /:id/cancel` where the job service can cancel.
+ */
 export function jobRoutes({ jobs }: Pick<AppDeps, 'jobs'>): Hono {
   const app = new Hono();
 
-  app.get('/', async (c) => c.json(await jobs.list(parseLimit(c.req.query('limit')))));
+  app.get('/', async (c) => c.json(await jobs.list(parseJobsQuery(c.req.query()))));
 
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
@@ -17,12 +20,13 @@ export function jobRoutes({ jobs }: Pick<AppDeps, 'jobs'>): Hono {
     return c.json(job);
   });
 
-  return app;
-}
+  const { cancel } = jobs;
+  if (cancel) {
+    app.post('/:id/cancel', async (c) => {
+      const answer: JobActionResponse = { success: true, job: await cancel.call(jobs, c.req.param('id')) };
+      return c.json(answer);
+    });
+  }
 
-function parseLimit(raw: string | undefined): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  const limit = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (limit >= 1 && limit <= MAX_LIMIT) return limit;
-  throw new PipelineError('invalid_request', `Expected limit to be an integer from 1 to ${MAX_LIMIT} but received "${raw}"`);
+  return app;
 }

@@ -39,22 +39,6 @@ describe('read routes', () => {
     });
   });
 
-  it('GET /api/jobs lists jobs most recent first, honouring ?limit', async () => {
-    const deps = fakeDeps();
-    for (let i = 0; i < 3; i++) await deps.jobs.submit({ source: 'cli', actor: ACTORS[0]!, request: SEED_REQUEST });
-    const app = createApp(deps);
-
-    expect((await (await app.request('/api/jobs')).json()).map((j: { id: string }) => j.id)).toEqual(['job-3', 'job-2', 'job-1']);
-    expect((await (await app.request('/api/jobs?limit=2')).json()).map((j: { id: string }) => j.id)).toEqual(['job-3', 'job-2']);
-  });
-
-  it.each(['0', '-1', 'abc', '2.5', '100000'])('GET /api/jobs?limit=%s answers 400 naming the expected range', async (limit) => {
-    const res = await createApp(fakeDeps()).request(`/api/jobs?limit=${limit}`);
-
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid_request', message: `Expected limit to be an integer from 1 to 1000 but received "${limit}"` });
-  });
-
   it('GET /api/jobs/:id answers the job, or 404 not_found', async () => {
     const deps = fakeDeps();
     const { job } = await deps.jobs.submit({ source: 'api', actor: ACTORS[0]!, request: SEED_REQUEST });

@@ -1,7 +1,9 @@
 import { pino, type Logger } from 'pino';
-import type { Actor, Job, JobError, RegenerateResponse } from '../../../shared/api-types.js';
+import type { Actor, Job, JobError, JobsPage, RegenerateResponse } from '../../../shared/api-types.js';
+import { PipelineError } from '../../errors.js';
 import { createEventBus } from '../../events/event-bus.js';
-import type { JobService, SubmitInput } from '../../jobs/job-service.js';
+import { isTerminal, type JobService, type SubmitInput } from '../../jobs/job-service.js';
+import { type JobsQuery, pageJobs } from '../../jobs/jobs-query.js';
 import type { ActorsStore } from '../../pipeline/5-save/actors-store.js';
 import type { AppDeps } from '../app-deps.js';
 import { ActorsIndex } from '../../library/actors-index.js';
@@ -93,8 +95,18 @@ export class FakeJobService implements JobService {
     return this.jobs.get(id);
   }
 
-  async list(limit = Infinity): Promise<Job[]> {
-    return [...this.jobs.values()].reverse().slice(0, limit);
+  async list(query?: JobsQuery): Promise<JobsPage> {
+    return pageJobs(this.jobs.values(), query);
+  }
+
+  /** Cancels a job that has not finished; a finished one is a conflict, like the real service. */
+  async cancel(id: string): Promise<Job> {
+    const job = this.jobs.get(id);
+    if (!job) throw new PipelineError('not_found', `No job with id "${id}"`);
+    if (isTerminal(job)) throw new PipelineError('conflict', `Expected a queued or running job to cancel but job ${id} is ${job.status}`);
+    const message = 'Cancelled on request';
+    Object.assign(job, { status: 'cancelled', message, error: { error: 'cancelled', message, stage: job.stage } });
+    return job;
   }
 
   async waitFor(id: string): Promise<Job> {

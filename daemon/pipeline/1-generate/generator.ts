@@ -1,4 +1,5 @@
 import type { GenerationParams } from '../../../shared/api-types.js';
+import { isPipelineError } from '../../errors.js';
 
 /** Progress a backend reports while it works: waiting in its queue, or generating. */
 export interface GenerateProgress {
@@ -19,7 +20,10 @@ export interface GenerateRequest {
   params: GenerationParams;
   width: number;
   height: number;
-  /** Aborted when the job is cancelled or the daemon shuts down; a backend must stop (and cancel remotely). */
+  /**
+   * Aborted when the job is cancelled or the daemon shuts down; a backend must stop waiting at once.
+   * Whether it also drops the work remotely depends on the reason: see {@link abandonsBackendWork}.
+   */
   signal: AbortSignal;
   onProgress: (progress: GenerateProgress) => void;
   /**
@@ -47,3 +51,11 @@ export interface Generator {
   /** How many jobs the backend runs at once right now (e.g. a RunPod endpoint's workers); absent when it cannot tell. */
   capacity?(signal: AbortSignal): Promise<number>;
 }
+
+/**
+ * Whether a backend should drop its remote work (RunPod `/cancel`, A1111 interrupt) on the way out: yes
+ * for a cancel, a timeout or a failure; no for a daemon shutdown (`shutting_down`), whose job resumes at
+ * the next start and re-attaches to the work already paid for.
+ */
+export const abandonsBackendWork = (signal: AbortSignal): boolean =>
+  !(signal.aborted && isPipelineError(signal.reason) && signal.reason.code === 'shutting_down');

@@ -125,4 +125,14 @@ describe('A1111 generator against an A1111-protocol peer', () => {
     await expect(outcome).rejects.toBe(reason);
     expect(peer!.interrupts).toBe(1);
   });
+
+  it('does not interrupt A1111 at a daemon shutdown', async () => {
+    const generator = await setup({ holdForProgressPolls: Infinity });
+    const controller = new AbortController();
+    const reason = new PipelineError('shutting_down', 'The daemon is shutting down');
+    const { request: req } = request({ seed: 5 }, controller.signal);
+    const outcome = generator.generate({ ...req, onProgress: (p) => p.percent > 0 && controller.abort(reason) });
+    await expect(outcome).rejects.toBe(reason);
+    expect(peer!.interrupts).toBe(0);
+  });
 });

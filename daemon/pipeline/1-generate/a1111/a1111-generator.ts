@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PipelineError } from '../../../errors.js';
-import type { GeneratedImage, GenerateRequest, Generator } from '../generator.js';
+import { abandonsBackendWork, type GeneratedImage, type GenerateRequest, type Generator } from '../generator.js';
 import { resolveGeneration, type ResolvedGeneration } from '../prompt/build-prompt.js';
 import { createA1111Api, type A1111Api, type A1111ApiOptions } from './a1111-api.js';
 
@@ -16,7 +16,7 @@ const CANCEL_TIMEOUT_MS = 5_000;
 /**
  * Generates posters on a self-hosted AUTOMATIC1111 / Forge webui: checks the actor's LoRA is installed,
  * then `POST /sdapi/v1/txt2img` with `<lora:NAME:WEIGHT>` in the prompt while polling
- * `/sdapi/v1/progress`. On abort or timeout it calls `/sdapi/v1/interrupt`.
+ * `/sdapi/v1/progress`. On a cancel or timeout it calls `/sdapi/v1/interrupt` (not at a shutdown).
  */
 export function createA1111Generator(options: A1111GeneratorOptions): Generator {
   const api = createA1111Api(options);
@@ -44,7 +44,7 @@ export function createA1111Generator(options: A1111GeneratorOptions): Generator 
       } catch (error) {
         if (!deadline.aborted) throw error;
         // A1111 runs one generation at a time; interrupting stops ours so the GPU is free again.
-        await api.interrupt(AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
+        if (abandonsBackendWork(signal)) await api.interrupt(AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
         if (signal.aborted) throw signal.reason;
         throw new PipelineError(
           'generation_failed',

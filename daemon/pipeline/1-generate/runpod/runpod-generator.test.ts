@@ -185,9 +185,22 @@ describe('RunPod generator against a RunPod-protocol peer', () => {
     expect([...peer.jobs.values()][0]?.cancelled).toBe(true);
   });
 
-  it('cancels the job on RunPod when the caller aborts, and rethrows the abort reason', async () => {
+  it('leaves the job running on RunPod at a daemon shutdown, so the resumed job re-attaches to it', async () => {
     const controller = new AbortController();
-    const reason = new Error('daemon shutting down');
+    const reason = new PipelineError('shutting_down', 'The daemon is shutting down');
+    const before = peer.calls.length;
+    const outcome = generate(
+      { steps: [{ status: 'IN_PROGRESS', polls: Infinity }] },
+      { signal: controller.signal, onProgress: (p) => p.stage === 'generating' && controller.abort(reason) },
+    );
+    await expect(outcome).rejects.toBe(reason);
+    expect([...peer.jobs.values()][0]?.cancelled).toBe(false);
+    expect(peer.calls.slice(before).filter((call) => call.path.includes('/cancel/'))).toEqual([]);
+  });
+
+  it('cancels the job on RunPod when the caller cancels, and rethrows the abort reason', async () => {
+    const controller = new AbortController();
+    const reason = new PipelineError('cancelled', 'Cancelled on request');
     const outcome = generate(
       { steps: [{ status: 'IN_PROGRESS', polls: Infinity }] },
       { signal: controller.signal, onProgress: (p) => p.stage === 'generating' && controller.abort(reason) },

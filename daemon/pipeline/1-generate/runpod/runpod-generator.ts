@@ -1,5 +1,5 @@
 import { PipelineError } from '../../../errors.js';
-import type { GeneratedImage, GenerateProgress, GenerateRequest, Generator } from '../generator.js';
+import { abandonsBackendWork, type GeneratedImage, type GenerateProgress, type GenerateRequest, type Generator } from '../generator.js';
 import { resolveGeneration } from '../prompt/build-prompt.js';
 import type { RetryOptions } from '../http/retry.js';
 import { renderInputTemplate, type InputTemplate } from './input-template.js';
@@ -37,7 +37,7 @@ const TYPICAL_GENERATION_MS = 25_000;
 /**
  * Generates posters on a RunPod Serverless endpoint: submit with `/run` (the job id is checkpointed at
  * once, so a job resumed after a crash re-attaches to it), poll `/status/{id}` through IN_QUEUE and
- * IN_PROGRESS, and `/cancel/{id}` on abort or past RUNPOD_TIMEOUT_MS. `/runsync` would save the polls
+ * IN_PROGRESS, and `/cancel/{id}` on a cancel or past RUNPOD_TIMEOUT_MS (not at a shutdown: the job re-attaches). `/runsync` would save the polls
  * but answers the job id only with the result, so a crash during its wait could not re-attach.
  * `capacity()` reads the endpoint's workers from `/health`.
  *
@@ -102,7 +102,7 @@ export function createRunpodGenerator(options: RunpodGeneratorOptions): Generato
           },
         });
       } catch (error) {
-        if (job) await api.cancel(job.id, AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
+        if (job && abandonsBackendWork(signal)) await api.cancel(job.id, AbortSignal.timeout(CANCEL_TIMEOUT_MS)).catch(() => undefined);
         if (signal.aborted) throw signal.reason;
         if (deadline.aborted) throw timeoutError(options.timeoutMs, job);
         throw error;

@@ -80,7 +80,7 @@ describe('RunPod generator: the backend job checkpoint (issue 12, paid twice for
     expect(image).toMatchObject({ url: OUTPUT.image_url });
   });
 
-  it('submits one new job when the checkpointed job was cancelled (as a shutdown does)', async () => {
+  it('submits one new job when the checkpointed job was cancelled (say, from the RunPod console)', async () => {
     const id = await submitEarlierJob();
     peer.jobs.get(id)!.cancelled = true;
     const { runs, saved } = await generateWith(id);
