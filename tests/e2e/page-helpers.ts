@@ -21,11 +21,18 @@ export async function revealCard(page: Page, actorId: number | string): Promise<
   return card(page, actorId);
 }
 
-/** Presses an actor's "Regenerate Poster" button and confirms in the dialog. */
-export async function confirmRegenerate(page: Page, actorId: number | string): Promise<void> {
+/** Presses an actor's "Regenerate Poster" button and waits for the regenerate dialog. */
+export async function openRegenerate(page: Page, actorId: number | string): Promise<Locator> {
   await revealCard(page, actorId);
   await cardButton(page, actorId).click();
-  await page.getByRole('dialog', { name: 'Regenerate poster frame?' }).getByRole('button', { name: 'Regenerate now' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Regenerate poster frame?' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Presses an actor's "Regenerate Poster" button and confirms with "Regenerate now". */
+export async function confirmRegenerate(page: Page, actorId: number | string): Promise<void> {
+  await (await openRegenerate(page, actorId)).getByRole('button', { name: 'Regenerate now' }).click();
 }
 
 /** Where focus really is, looking inside shadow roots: the text of the focused element. */
