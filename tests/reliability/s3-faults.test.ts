@@ -86,4 +86,19 @@ describe('S3 behind a fault-injecting proxy', () => {
     expect(job).toMatchObject({ status: 'failed', error: { error: 'storage_failed', stage: 'uploading' } });
     expect(await published()).toBeUndefined();
   });
+
+  it('bounds a hung S3 by S3_TIMEOUT_MS: every request accepted and never answered is given up after S3_MAX_ATTEMPTS tries, and the job fails storage_failed', async () => {
+    proxy.always = { kind: 'hang' };
+    // Without the per-request timeout this regenerate would never answer (the test would time out instead).
+    const { status: code, body } = await regenerate({ S3_TIMEOUT_MS: '500', S3_MAX_ATTEMPTS: '2' });
+    expect(code).toBe(500);
+    expect(body).toMatchObject({ error: 'storage_failed' });
+    const hung = proxy.log.filter((entry) => entry.fault === 'hang');
+    const tries = new Map<string, number>();
+    for (const entry of hung) tries.set(`${entry.method} ${entry.path}`, (tries.get(`${entry.method} ${entry.path}`) ?? 0) + 1);
+    expect(tries.size).toBeGreaterThan(0);
+    for (const count of tries.values()) expect(count).toBe(2);
+    proxy.always = undefined;
+    expect(await published()).toBeUndefined();
+  });
 });

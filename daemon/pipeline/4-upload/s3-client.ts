@@ -25,8 +25,9 @@ export function createS3Client(options: S3ClientOptions): S3Client {
   return new S3Client({
     region,
     forcePathStyle,
-    // Without a timeout a server that accepts and never answers hangs the job forever.
-    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+    // Without a timeout a server that accepts and never answers hangs the job forever. The SDK only logs
+    // a warning when requestTimeout passes unless told to throw (tests/reliability/s3-faults.test.ts).
+    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
     maxAttempts,
     retryMode: 'standard',
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
