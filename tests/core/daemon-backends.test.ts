@@ -100,7 +100,10 @@ describe('GENERATOR=runpod with STORAGE=s3', () => {
     const body = await response.json();
 
     const name = actors[0]!.name;
-    expect(await bucketKeys()).toEqual(['sm', 'md', 'lg'].map((size) => `actors/${name}/poster_frame/${name}_poster_${size}.webp`).sort());
+    // The canonical keys, and the version's own immutable copy under history/{version}/.
+    const version = new URL(body.poster_frames.standard.webp_lg).searchParams.get('v');
+    const keys = (folder: string) => ['sm', 'md', 'lg'].map((size) => `actors/${name}/poster_frame/${folder}${name}_poster_${size}.webp`);
+    expect(await bucketKeys()).toEqual([...keys(''), ...keys(`history/${version}/`)].sort());
     const lg = await fetch(body.poster_frames.standard.webp_lg);
     expect(lg.headers.get('content-type')).toBe('image/webp');
     expect(await sharp(new Uint8Array(await lg.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 1024, height: 1024 });
