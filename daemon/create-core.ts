@@ -14,6 +14,7 @@ import { createStorage } from './pipeline/4-upload/create-storage.js';
 import type { Storage } from './pipeline/4-upload/storage.js';
 import { runPipeline, type PipelineDeps } from './pipeline/run-pipeline.js';
 import { createStageLimits } from './pipeline/stage-limits.js';
+import { createVersionService, type VersionService } from './versions/version-service.js';
 
 export interface CoreOverrides {
   generator?: Generator;
@@ -26,6 +27,8 @@ export interface Core {
   events: EventBus;
   storage: Storage;
   jobs: InProcessJobService;
+  /** Preview accept/discard, history and revert. */
+  versions: VersionService;
   close(graceMs: number): Promise<void>;
 }
 
@@ -95,12 +98,14 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     clearCheckpoints: (id) => library.checkpoints.clear(id),
     backend: generator.name,
   });
+  const versions = createVersionService({ ...deps, jobs, versions: library.versions, limit: deps.limits.upload });
 
   return {
     actors,
     events,
     storage,
     jobs,
+    versions,
     async close(graceMs) {
       await jobs.shutdown(graceMs);
       await library.close();

@@ -64,6 +64,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
     const app = createApp({
       actors: core.actors,
       jobs: core.jobs,
+      versions: core.versions,
       events: core.events,
       logger,
       media: storage.kind === 'local' ? (key) => storage.get(key) : undefined,

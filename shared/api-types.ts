@@ -253,6 +253,18 @@ export interface RevertRequest {
   version: string;
 }
 
+/** Answer of `POST /api/actors/:id/revert`. The revert is recorded; reverting to `previous_version` undoes it. */
+export interface RevertResponse {
+  success: true;
+  actor_id: string;
+  /** The version now published. */
+  version: string;
+  /** The version it replaced (absent when the actor had no versioned poster). */
+  previous_version?: string;
+  /** The actor's poster frames as now published (the canonical URLs at `version`). */
+  poster_frames: PosterFrames;
+}
+
 /** A named look for the poster: a prompt fragment and the parameters that suit it. */
 export interface StylePreset {
   id: string;

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ActorsPageQuery } from '../library/actors-page.js';
-import type { Actor, ActorsPage, NumberedEvent, ServerInfo, StylePreset } from '../../shared/api-types.js';
+import type { Actor, ActorsPage, HistoryResponse, Job, NumberedEvent, RevertResponse, ServerInfo, StylePreset } from '../../shared/api-types.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { StoredObject } from '../pipeline/4-upload/storage.js';
 import type { AppLogger } from './app-logger.js';
@@ -26,6 +26,21 @@ export interface LiveEventSource {
 export type MediaReader = (key: string) => Promise<StoredObject | null>;
 
 /**
+ * Poster versions (issue 10): deciding previews, an actor's history, revert. Each throws
+ * PipelineError: `not_found`/`actor_not_found` for what does not exist, `conflict` for a decision that
+ * contradicts the job's state (accepting twice, accepting a discarded or failed job).
+ */
+export interface VersionsApi {
+  /** Publishes a finished preview job's version (all or nothing) and records the decision; the job as now recorded. */
+  accept(jobId: string): Promise<Job>;
+  /** Deletes a finished preview job's version and records the decision. */
+  discard(jobId: string): Promise<Job>;
+  history(actorId: string): Promise<HistoryResponse>;
+  /** Publishes one of the actor's stored versions again; recorded, so it can be undone by reverting to `previous_version`. */
+  revert(actorId: string, version: string): Promise<RevertResponse>;
+}
+
+/**
  * Everything the Hono app needs, injected, each narrowed to what the routes use and async wherever an
  * implementation may have to ask over the network. The app itself imports nothing from `node:`, so it
  * runs unchanged in the edge Worker (workerd), where these are R2, the event hub and the daemon.
@@ -42,6 +57,8 @@ export interface AppDeps {
   info?: () => Promise<ServerInfo>;
   /** Answers `GET /api/styles` (shared/styles.ts' presets); absent: no such route. */
   styles?: readonly StylePreset[];
+  /** Serves preview accept/discard, history and revert; absent: no such routes (the edge Worker). */
+  versions?: VersionsApi;
   /** Serves the built web UI; returns null when there is no such asset. */
   assets?: (path: string) => Promise<Response | null>;
   /** When set, mutating routes require `Authorization: Bearer <apiToken>`. */

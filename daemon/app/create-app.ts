@@ -17,6 +17,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { mediaRoutes } from './routes/media.js';
 import { regenerateRoutes } from './routes/regenerate.js';
 import { styleRoutes } from './routes/styles.js';
+import { versionRoutes } from './routes/versions.js';
 import { answerWrongMethods } from './wrong-method.js';
 
 /**
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', healthRoutes(deps));
   app.route('/api/actors', regenerateRoutes(deps));
   app.route('/api/actors', actorRoutes(deps));
+  if (deps.versions) app.route('/api/actors', versionRoutes(deps.versions));
   app.route('/api/jobs', jobRoutes(deps));
   if (deps.events)
     app.route(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerInfo } from '../../shared/api-types.js';
+import type { VersionsApi } from './app-deps.js';
 import { createApp } from './create-app.js';
 import { fakeDeps } from './test-support/fake-deps.js';
 
@@ -9,6 +10,7 @@ const app = createApp(
     assets: async (path) => (path === '/index.html' ? new Response('ui') : null),
     info: async () => ({}) as ServerInfo,
     styles: [],
+    versions: {} as VersionsApi,
   }),
 );
 
@@ -21,6 +23,10 @@ describe('a wrong method on a known route', () => {
     ['POST', '/api/jobs', 'GET, HEAD'],
     ['PATCH', '/api/jobs/job_1', 'GET, HEAD'],
     ['GET', '/api/jobs/job_1/cancel', 'POST'],
+    ['GET', '/api/jobs/job_1/accept', 'POST'],
+    ['DELETE', '/api/jobs/job_1/discard', 'POST'],
+    ['POST', '/api/actors/1/history', 'GET, HEAD'],
+    ['GET', '/api/actors/1/revert', 'POST'],
     ['POST', '/api/events', 'GET, HEAD'],
     ['POST', '/api/info', 'GET, HEAD'],
     ['PUT', '/api/styles', 'GET, HEAD'],

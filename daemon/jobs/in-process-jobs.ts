@@ -52,6 +52,8 @@ export interface InProcessJobService extends JobService {
    * next start. Unlike a cancel, it leaves their backend work running: a resumed job re-attaches to it.
    */
   shutdown(graceMs: number): Promise<void>;
+  /** Records what became of a finished preview (persisted, announced as a `job` event); undefined for an unknown job. */
+  decide(id: string, decision: NonNullable<Job['decision']>): Promise<Job | undefined>;
 }
 
 export const DEFAULT_JOB_RETENTION: JobRetention = { maxAgeMs: 30 * 24 * 3600_000, maxCount: 50_000 };
@@ -249,6 +251,15 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       unfinished.forEach(start);
       pruneSoon();
       return unfinished.length;
+    },
+    async decide(id, decision) {
+      const live = jobs.get(id);
+      const job = live ?? (await store.get(id));
+      if (!job) return undefined;
+      changed(job, { decision }, false);
+      // A finished job is usually only in the store; one still held here is written in turn with its other writes.
+      await (live ? persist(job) : store.save(job));
+      return structuredClone(job);
     },
     async shutdown(graceMs) {
       const interrupted = new PipelineError('shutting_down', 'The daemon is shutting down; the job resumes at its next start.');

@@ -6,9 +6,10 @@ import { parseJobsQuery } from './jobs-query.js';
 
 /**
  * Mounted under `/api/jobs`: `GET /` (one JobsPage, newest first, filtered by `?status=&actor=&batch=`),
- * `GET /:id`, and `POST /:id/cancel` where the job service can cancel.
+ * `GET /:id`, `POST /:id/cancel` where the job service can cancel, and with versions `POST /:id/accept`
+ * and `POST /:id/discard`, which decide a finished preview.
  */
-export function jobRoutes({ jobs }: Pick<AppDeps, 'jobs'>): Hono {
+export function jobRoutes({ jobs, versions }: Pick<AppDeps, 'jobs' | 'versions'>): Hono {
   const app = new Hono();
 
   app.get('/', async (c) => c.json(await jobs.list(parseJobsQuery(c.req.query()))));
@@ -26,6 +27,10 @@ export function jobRoutes({ jobs }: Pick<AppDeps, 'jobs'>): Hono {
       const answer: JobActionResponse = { success: true, job: await cancel.call(jobs, c.req.param('id')) };
       return c.json(answer);
     });
+  }
+  if (versions) {
+    app.post('/:id/accept', async (c) => c.json({ success: true, job: await versions.accept(c.req.param('id')) } satisfies JobActionResponse));
+    app.post('/:id/discard', async (c) => c.json({ success: true, job: await versions.discard(c.req.param('id')) } satisfies JobActionResponse));
   }
 
   return app;
