@@ -50,6 +50,16 @@ describe('request validation messages', () => {
     expect(parseRequestFile(input)).toEqual({ ok: false, issues: [{ field: '(body)', message }] });
   });
 
+  it('never repeats a hostile value or field name in details, only describes it', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const parsed = parseRequestFile({ ...VALID, actor_name: hostile, [hostile]: 1 });
+    expect(parsed.ok).toBe(false);
+    const messages = JSON.stringify(parsed);
+    expect(messages).not.toContain('<img');
+    expect(messages).toContain('Expected only the documented fields in the request body but received unknown field(s): a field name of 28 characters');
+    expect(messages).toContain('for actor_name but received a string of 28 characters (not repeated');
+  });
+
   it.each(STYLE_IDS)('accepts the style %s', (style) => {
     expect(parseRequestFile(withParams({ style }))).toEqual({ ok: true, value: withParams({ style }) });
   });

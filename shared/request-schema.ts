@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegenerateRequest, RequestFile } from './api-types.js';
+import { describeName, describeValue } from './describe-value.js';
 import { STYLE_IDS } from './styles.js';
 
 /**
@@ -10,7 +11,8 @@ export const ACTOR_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 /**
  * Each schema's `error` names what the field expects; toIssues() turns it into the one message format,
- * `Expected <what> for <field> but received <what came>`, with the value that came described.
+ * `Expected <what> for <field> but received <what came>`, with the value that came described (never
+ * repeated when it could carry markup or a secret: see describe-value.ts).
  */
 const expecting = (what: string) => ({ error: () => what });
 
@@ -82,22 +84,12 @@ function toIssues(error: z.ZodError): FieldIssue[] {
     const field = issue.path.length ? issue.path.join('.') : '(body)';
     const name = issue.path.length ? field : 'the request body';
     if (issue.code === 'unrecognized_keys') {
-      return { field, message: `Expected only the documented fields in ${name} but received unknown field(s): ${issue.keys.join(', ')}` };
+      return { field, message: `Expected only the documented fields in ${name} but received unknown field(s): ${issue.keys.map(describeName).join(', ')}` };
     }
     return { field, message: `Expected ${issue.message} for ${name} but received ${describeValue(issue.input)}` };
   });
   // A value can fail several checks of one field (too long and not a URL); each field is reported once.
   return issues.filter((issue, index) => issues.findIndex((other) => other.field === issue.field) === index);
-}
-
-/** What came, short enough for a message: a missing field, a type, or the value itself when it is small. */
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return value.length > 60 ? `a string of ${value.length} characters` : JSON.stringify(value);
-  return `${typeof value} ${String(value)}`;
 }
 
 function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_DEFAULTS } from '../../shared/styles.js';
-import { createJob } from './create-job.js';
+import { createJob, requireValidRequest } from './create-job.js';
 
 const actor = { id: 7, name: '0007_a', description: 'a man in a hat', lora_model_url: 's3://m/a.safetensors' };
 const create = (params?: object, backend?: string) =>
@@ -34,5 +34,32 @@ describe('createJob', () => {
   it('records the backend when it is given', () => {
     expect(create(undefined, 'runpod').backend).toBe('runpod');
     expect('backend' in create()).toBe(false);
+  });
+});
+
+describe('requireValidRequest', () => {
+  const own = { id: 1, name: '0001_test_20_female', lora_model_url: 's3://m/0001.safetensors' };
+  const asked = (lora: string) => ({ actor_name: own.name, lora_model_url: lora });
+
+  it("names another actor's LoRA it refuses", () => {
+    expect(() => requireValidRequest(own, asked('s3://m/0002.safetensors'))).toThrow(
+      'Expected lora_model_url "s3://m/0001.safetensors" for actor 1 but received "s3://m/0002.safetensors"',
+    );
+  });
+
+  it('describes a LoRA URL with a signed query string or markup by its length, never repeating it', () => {
+    for (const lora of ['https://b.example/x?X-Amz-Signature=secret123', 'https://b.example/<script>']) {
+      let error: unknown;
+      try {
+        requireValidRequest(own, asked(lora));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toMatchObject({
+        code: 'invalid_request',
+        details: [{ field: 'lora_model_url', message: expect.stringMatching(/but received a string of \d+ characters/) }],
+      });
+      expect(JSON.stringify(error) + String(error)).not.toMatch(/secret123|<script>/);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Actor, Job, JobSource, RegenerateRequest } from '../../shared/api-types.js';
+import { describeValue } from '../../shared/describe-value.js';
 import { parseRegenerateRequest } from '../../shared/request-schema.js';
 import { effectiveParams } from '../../shared/styles.js';
 import { PipelineError } from '../errors.js';
@@ -72,6 +73,7 @@ export function requireActorName(actor: Actor, actorName: string, whatToDo: stri
 
 function requireActorField(actor: Actor, field: string, expected: string, received: string, whatToDo: string): void {
   if (received === expected) return;
-  const message = `Expected ${field} "${expected}" for actor ${String(actor.id)} but received "${received}"`;
+  // The expected value is the library's own; what came is the client's, so it is described, not trusted.
+  const message = `Expected ${field} "${expected}" for actor ${String(actor.id)} but received ${describeValue(received, 300)}`;
   throw new PipelineError('invalid_request', `${message}${whatToDo}`, { details: [{ field, message }] });
 }
