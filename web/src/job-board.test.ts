@@ -40,11 +40,11 @@ describe('jobFacts', () => {
       started_at: '2026-01-01T10:00:05.000Z',
       finished_at: '2026-01-01T10:00:47.000Z',
     });
-    expect(jobFacts(job)).toEqual(['seed 1234', 'film-noir', '42 s']);
+    expect(jobFacts(job)).toEqual(['seed 1234', 'Film noir', '42 s']);
   });
 
   it("falls back to the request's parameters and leaves out what is unknown", () => {
-    expect(jobFacts(makeJob({ request: { actor_name: 'a', lora_model_url: 'x', params: { style: 'golden-hour' } } }))).toEqual(['golden-hour']);
+    expect(jobFacts(makeJob({ request: { actor_name: 'a', lora_model_url: 'x', params: { style: 'retired-style' } } }))).toEqual(['retired-style']);
     expect(jobFacts(makeJob())).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Job, JobStatus } from '../../shared/api-types.js';
+import { STYLE_PRESETS } from '../../shared/styles.js';
 
 /** The jobs board's status filter: every job, the queued and running ones, or one final status. */
 export type StatusFilter = 'all' | 'active' | Exclude<JobStatus, 'queued' | 'running'>;
@@ -48,16 +49,16 @@ export function durationText(ms: number): string {
 }
 
 /**
- * The facts a board row shows besides status and progress: seed, style and, once it has ended, how
+ * The facts a board row shows besides status and progress: seed, style (its preset's label) and, once it has ended, how
  * long the job took from its start (or its creation, for one that never started). Absent facts are left out.
  *
- * @example jobFacts(job) // ['seed 1234', 'film-noir', '42 s']
+ * @example jobFacts(job) // ['seed 1234', 'Film noir', '42 s']
  */
 export function jobFacts(job: Job): string[] {
   const facts: string[] = [];
   const params = job.params ?? job.request.params;
   if (params?.seed !== undefined) facts.push(`seed ${params.seed}`);
-  if (params?.style) facts.push(params.style);
+  if (params?.style) facts.push(STYLE_PRESETS.find((preset) => preset.id === params.style)?.label ?? params.style);
   if (job.finished_at) facts.push(durationText(Date.parse(job.finished_at) - Date.parse(job.started_at ?? job.created_at)));
   return facts;
 }
