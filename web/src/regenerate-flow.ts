@@ -94,6 +94,9 @@ export class RegenerateFlow {
       this.options.previewReady(job);
     } else if (job.status === 'done') {
       emit(this.host, 'pf-toast', { kind: 'success', message: liveMessage(job) });
+    } else if (job.status === 'cancelled') {
+      // Someone chose this (here, in another tab or the CLI): worth saying, not an error.
+      emit(this.host, 'pf-toast', { kind: 'info', message: `Regeneration of ${job.actor_name} cancelled; its poster is unchanged.` });
     } else {
       const reason = job.error?.message ?? 'The job failed without a reason.';
       emit(this.host, 'pf-toast', { kind: 'error', message: `Could not regenerate the poster for ${job.actor_name}: ${reason}` });
