@@ -23,7 +23,7 @@ describe('the jobs board', () => {
     await running.getByRole('button', { name: 'Cancel' }).click();
     const cancelled = board(page).locator('li[data-status="cancelled"]');
     await cancelled.waitFor();
-    await expect.poll(async () => (await daemon.jobs()).map((job) => job.status)).toEqual(['cancelled']);
+    await expect.poll(async () => (await daemon.jobs()).map((job) => job.status), { timeout: 10_000 }).toEqual(['cancelled']);
     expect(await cardButton(page, 2).getAttribute('aria-disabled')).toBe('false');
     await toast(page, 'Regeneration of 0002_african_34_male cancelled; its poster is unchanged.').waitFor();
 
@@ -32,15 +32,17 @@ describe('the jobs board', () => {
     const done = board(page).locator('li[data-status="done"]');
     await done.waitFor();
     // The row shows the new poster's thumbnail, the seed it ran with and how long it took.
-    await expect.poll(() => done.locator('img.thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => done.locator('img.thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await done.locator('.facts').textContent()).toMatch(/seed \d+.* \d+\.\d s/);
     await card(page, 2).getByText('Regenerated just now').waitFor();
 
     await board(page).getByRole('button', { name: 'Cancelled 1' }).click();
-    await expect.poll(() => board(page).locator('li[data-job-id]').count()).toBe(1);
+    await expect.poll(() => board(page).locator('li[data-job-id]').count(), { timeout: 10_000 }).toBe(1);
     expect(await board(page).locator('li[data-job-id]').getAttribute('data-status')).toBe('cancelled');
     await board(page).getByRole('button', { name: 'Done 1' }).click();
-    await expect.poll(() => board(page).locator('li[data-job-id]').getAttribute('data-status')).toBe('done');
+    await expect.poll(() => board(page).locator('li[data-job-id]').getAttribute('data-status'), { timeout: 10_000 }).toBe('done');
     await board(page).getByRole('button', { name: 'All 2' }).click();
     await screenshot(page, 'jobs-board');
   });
