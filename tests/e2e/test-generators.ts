@@ -2,6 +2,13 @@ import { PipelineError } from '../../daemon/errors.js';
 import { createBuiltinGenerator } from '../../daemon/pipeline/1-generate/builtin-generator.js';
 import type { GenerateRequest, GeneratedImage, Generator } from '../../daemon/pipeline/1-generate/generator.js';
 
+/** Rejects with the signal's reason once it aborts. */
+const aborted = (signal: AbortSignal) =>
+  new Promise<never>((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+
 /**
  * The built-in generator behind a gate the test controls: while held, a generation reports
  * "generating 50%" and waits, so the page's loading state can be seen without any timing. Each
@@ -28,7 +35,8 @@ export class GatedGenerator implements Generator {
   async generate(request: GenerateRequest): Promise<GeneratedImage> {
     if (this.gate) {
       request.onProgress({ stage: 'generating', percent: 50, message: 'step 15/30' });
-      await this.gate.promise;
+      // A cancel (or shutdown) aborts the wait, as a real backend's would.
+      await Promise.race([this.gate.promise, aborted(request.signal)]);
     }
     return this.inner.generate({ ...request, params: { ...request.params, seed: this.seed++ } });
   }
