@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Actor, PosterVersion, StylePreset } from '../../shared/api-types.js';
+import { breakable } from './breakable-name.js';
 import { apiContext } from './context.js';
 import { dialogStyles } from './dialog.styles.js';
 import { emit } from './emit.js';
@@ -34,9 +35,18 @@ export class ActorDetail extends LitElement {
         align-items: start;
         margin-bottom: 1.25rem;
       }
+      /* On a phone the poster sits small beside the name, so the history strip stays in view. */
       @media (max-width: 34rem) {
         .summary {
-          grid-template-columns: 1fr;
+          grid-template-columns: 6.5rem 1fr;
+          gap: 0.9rem;
+        }
+        h2 {
+          font-size: 1rem;
+        }
+        .summary p {
+          margin: 0;
+          font-size: 0.9rem;
         }
       }
       .summary img {
@@ -48,7 +58,7 @@ export class ActorDetail extends LitElement {
         background: var(--pf-surface-2);
       }
       h2 {
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
       h3 {
         margin: 0 0 0.5rem;
@@ -118,7 +128,7 @@ export class ActorDetail extends LitElement {
             ? html`<div class="summary">
                 ${this.renderPoster(actor)}
                 <div>
-                  <h2 id="heading">${actor.name}</h2>
+                  <h2 id="heading">${breakable(actor.name)}</h2>
                   <p>${actor.description ?? nothing}</p>
                 </div>
               </div>`

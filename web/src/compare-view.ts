@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Actor, GenerationParams, PosterFrames, StylePreset } from '../../shared/api-types.js';
+import { breakable } from './breakable-name.js';
 import './compare-slider.js';
 import { dialogStyles } from './dialog.styles.js';
 import { emit } from './emit.js';
@@ -110,7 +111,7 @@ export class CompareView extends LitElement {
     const { candidate } = this;
     return html`<dialog part="dialog" aria-labelledby="heading" @close=${this.modal.onClose} @cancel=${this.modal.onCancel} @click=${this.modal.onClick}>
       <form method="dialog" @submit=${this.modal.onSubmit}>
-        <h2 id="heading">Compare posters${candidate ? html` for ${candidate.actor.name}` : nothing}</h2>
+        <h2 id="heading">Compare posters${candidate ? html` for ${breakable(candidate.actor.name)}` : nothing}</h2>
         ${
           candidate
             ? html`${this.renderPosters(candidate)}
