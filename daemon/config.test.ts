@@ -19,6 +19,8 @@ describe('loadConfig', () => {
     expect(config.concurrency.generate).toBeUndefined();
     expect(config.webpEffort).toBe(6);
     expect(config.jobRetention).toEqual({ maxAgeMs: 30 * 24 * 3600_000, maxCount: 50_000 });
+    expect(config.versions).toEqual({ keep: 20, previewExpiryMs: 24 * 3600_000 });
+    expect(loadConfig({ PREVIEW_EXPIRY_HOURS: '0.5', VERSIONS_KEEP: '3' }).versions).toEqual({ keep: 3, previewExpiryMs: 1_800_000 });
     expect(config.publicBaseUrl).toBeUndefined();
   });
 
@@ -50,6 +52,10 @@ describe('loadConfig', () => {
     [{ GENERATE_CONCURRENCY: '0' }, 'GENERATE_CONCURRENCY'],
     [{ JOB_RETENTION_DAYS: '0' }, 'JOB_RETENTION_DAYS'],
     [{ JOB_RETENTION_COUNT: 'all' }, 'JOB_RETENTION_COUNT'],
+    [{ VERSIONS_KEEP: '0' }, 'VERSIONS_KEEP'],
+    [{ VERSIONS_KEEP: 'twenty' }, 'VERSIONS_KEEP'],
+    [{ PREVIEW_EXPIRY_HOURS: '0' }, 'PREVIEW_EXPIRY_HOURS'],
+    [{ PREVIEW_EXPIRY_HOURS: 'a day' }, 'PREVIEW_EXPIRY_HOURS'],
     [{ LORA_ALLOWED_PREFIXES: 'https://bucket/models/' }, 'LORA_ALLOWED_PREFIXES'],
     [{ LORA_ALLOWED_PREFIXES: 's3://ok-bucket/, s3://Bad_Bucket/' }, 'LORA_ALLOWED_PREFIXES'],
     [{ WEBP_EFFORT: '7' }, 'WEBP_EFFORT'],

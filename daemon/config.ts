@@ -63,6 +63,12 @@ const envSchema = z.object({
   // Generous: a 10,000-actor batch's records (and its retries) must outlive the batch.
   JOB_RETENTION_DAYS: positiveInt.max(3650).default(30),
   JOB_RETENTION_COUNT: positiveInt.default(50_000),
+  VERSIONS_KEEP: positiveInt.max(10_000).default(20),
+  PREVIEW_EXPIRY_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
   MAX_DOWNLOAD_BYTES: positiveInt.default(50 * 1024 * 1024),
   DOWNLOAD_TIMEOUT_MS: positiveInt.default(60_000),
   DOWNLOAD_ALLOW_PRIVATE: list.default([]).superRefine((entries, ctx) => {
@@ -137,6 +143,11 @@ export interface Config {
   };
   /** Finished job records are forgotten past either limit (JOB_RETENTION_DAYS, JOB_RETENTION_COUNT). */
   jobRetention: { maxAgeMs: number; maxCount: number };
+  /**
+   * Poster versions kept per actor (VERSIONS_KEEP; the current one and undecided previews are never
+   * pruned), and how long a preview may stay undecided before it is discarded (PREVIEW_EXPIRY_HOURS).
+   */
+  versions: { keep: number; previewExpiryMs: number };
   /** `generate` undefined: follow the backend's workers (see createStageLimits). */
   concurrency: { generate?: number; encode: number; upload: number };
   limits: { downloadBytes: number; downloadTimeoutMs: number; inputPixels: number; bodyBytes: number };
@@ -244,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       sseMaxClients: e.SSE_MAX_CLIENTS,
     },
     jobRetention: { maxAgeMs: e.JOB_RETENTION_DAYS * 24 * 3600_000, maxCount: e.JOB_RETENTION_COUNT },
+    versions: { keep: e.VERSIONS_KEEP, previewExpiryMs: Math.round(e.PREVIEW_EXPIRY_HOURS * 3600_000) },
     concurrency: { generate: e.GENERATE_CONCURRENCY, encode: e.ENCODE_CONCURRENCY, upload: e.UPLOAD_CONCURRENCY },
     limits: {
       downloadBytes: e.MAX_DOWNLOAD_BYTES,

@@ -14,6 +14,7 @@ import { createStorage } from './pipeline/4-upload/create-storage.js';
 import type { Storage } from './pipeline/4-upload/storage.js';
 import { runPipeline, type PipelineDeps } from './pipeline/run-pipeline.js';
 import { createStageLimits } from './pipeline/stage-limits.js';
+import { startPreviewExpiry } from './versions/expire-previews.js';
 import { createVersionService, type VersionService } from './versions/version-service.js';
 
 export interface CoreOverrides {
@@ -29,6 +30,8 @@ export interface Core {
   jobs: InProcessJobService;
   /** Preview accept/discard, history and revert. */
   versions: VersionService;
+  /** Discards previews left undecided past PREVIEW_EXPIRY_HOURS, now and periodically (the daemon runs it); returns the stop function. */
+  startPreviewExpiry(onSwept: (expired: number, error?: unknown) => void): () => Promise<void>;
   close(graceMs: number): Promise<void>;
 }
 
@@ -78,6 +81,7 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     maxInputPixels: config.limits.inputPixels,
     webpEffort: config.webpEffort,
     // Held for a copy of three objects and one record update; a holder that hangs longer is taken over.
+    retention: config.versions.keep,
     publishLock: createKeyedFileLocks(publishLocksDir(config.dataDir), 'publish-', { timeoutMs: 5 * 60_000, staleMs: 10 * 60_000 }),
   };
 
@@ -106,6 +110,12 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
     storage,
     jobs,
     versions,
+    startPreviewExpiry: (onSwept) =>
+      startPreviewExpiry(
+        { versions: library.versions, storage, actors, jobs, discard: (jobId, reason) => versions.discard(jobId, reason) },
+        config.versions.previewExpiryMs,
+        onSwept,
+      ),
     async close(graceMs) {
       await jobs.shutdown(graceMs);
       await library.close();

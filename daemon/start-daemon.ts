@@ -91,10 +91,15 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       );
     }
     const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
+    const stopExpiring = core.startPreviewExpiry((expired, error) => {
+      if (error) logger.warn({ err: error }, 'could not expire undecided previews');
+      else if (expired) logger.info({ expired }, 'discarded previews left undecided past PREVIEW_EXPIRY_HOURS');
+    });
     const stopAdopting = adoptOrphansWhenCliLockFrees({ lockPath: cliLockPath(config.dataDir), resume: core.jobs.resume, logger });
     // Last: a CLI that finds this file submits its jobs here, so everything must be ready.
     const unannounce = await announceDaemon(config.dataDir, { url, instance_id: instanceId }).catch(async (error: unknown) => {
       await stopAdopting();
+      await stopExpiring();
       await intake.close();
       throw error;
     });
@@ -111,6 +116,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
         // First: from now on a CLI runs its jobs itself instead of submitting them to a daemon that stops.
         await unannounce();
         await stopAdopting();
+        await stopExpiring();
         await intake.close();
         await running.close(overrides.shutdownGraceMs ?? 10_000);
         edge?.close();

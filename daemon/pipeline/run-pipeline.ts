@@ -32,6 +32,8 @@ export interface PipelineDeps {
    * actor's record then always come from the same job. Default: no lock (one process).
    */
   publishLock?: PublishLock;
+  /** Versions kept per actor (VERSIONS_KEEP); absent: all kept. */
+  retention?: number;
   now?: () => Date;
 }
 

@@ -5,6 +5,7 @@ import { isLive, type PublicationKind, type VersionRecords } from '../../version
 import type { ActorsStore } from '../5-save/actors-store.js';
 import { inStage } from '../in-stage.js';
 import { historyKey, posterFrames, posterKey, SIZES, versionOf } from './keys.js';
+import { pruneVersions } from '../../versions/prune-versions.js';
 import { rememberCanonical, type RestoreSize } from './remember-canonical.js';
 import type { Storage } from './storage.js';
 
@@ -18,6 +19,8 @@ export interface PublishDeps {
   /** The upload stage's limit: the three copies run under it. */
   limit: LimitFunction;
   publishLock?: PublishLock;
+  /** Versions kept per actor (VERSIONS_KEEP): older published ones are pruned after each publish. Absent: all kept. */
+  retention?: number;
   now?: () => Date;
 }
 
@@ -77,6 +80,8 @@ async function publishLocked(deps: PublishDeps, request: PublishRequest): Promis
       actors.update(actorId, (entry) => ({ ...entry, poster_frames: frames, poster_updated_at: at })),
     );
     versions.published({ actor_id: actorId, version, previous, kind: request.kind, job_id: request.jobId, at });
+    // Best effort, still under the lock: a version left over by a failed prune goes at the next publish.
+    if (deps.retention) await pruneVersions(deps, { id: actorId, name: actorName, current: version }, deps.retention).catch(() => {});
     return { actor, previous };
   } catch (error) {
     throw await rolledBack(error as PipelineError, { version, previous, copied, restore });
