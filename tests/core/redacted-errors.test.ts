@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobsPage } from '../../shared/api-types.js';
 import { startRunpodPeer, type RunpodPeer } from '../peers/runpod-peer.js';
 import { requestFor, sampleActors } from '../support/sample-actors.js';
 import { openSse, type SseFrame } from '../support/sse-client.js';
@@ -79,8 +80,8 @@ describe('a RunPod error that echoes the presigned LoRA URL', () => {
     expect(leaks(answer)).toEqual([]);
 
     const jobs = await (await fetch(`${daemon.url}/api/jobs`)).text();
-    const [job] = JSON.parse(jobs) as { id: string; error: { details?: unknown } }[];
-    expect(JSON.stringify(job!.error.details)).toContain('REDACTED');
+    const [job] = (JSON.parse(jobs) as JobsPage).jobs;
+    expect(JSON.stringify(job!.error?.details)).toContain('REDACTED');
     expect(leaks(jobs)).toEqual([]);
     expect(leaks(await (await fetch(`${daemon.url}/api/jobs/${job!.id}`)).text())).toEqual([]);
 
