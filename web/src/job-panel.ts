@@ -38,6 +38,7 @@ export class JobPanel extends LitElement {
     jobs: { state: true },
     batches: { state: true },
     filter: { state: true },
+    fetched: { state: true },
   };
 
   /** On a narrow screen: whether the board covers the page. */
@@ -45,6 +46,11 @@ export class JobPanel extends LitElement {
   declare private jobs: Job[];
   declare private batches: BatchSummary[];
   declare private filter: StatusFilter;
+  /**
+   * The daemon's newest jobs of the chosen final status (failed, done, cancelled), which the page may no
+   * longer hold: it keeps only the newest 50 finished. Final statuses do not change, so they stay true.
+   */
+  declare private fetched: readonly Job[];
   private readonly api = new ContextConsumer(this, { context: apiContext });
   private readonly actions = new JobActions(this);
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a Lit controller works by registering itself with its host
@@ -68,6 +74,16 @@ export class JobPanel extends LitElement {
     this.jobs = [];
     this.batches = [];
     this.filter = 'all';
+    this.fetched = [];
+  }
+
+  private async setFilter(filter: StatusFilter): Promise<void> {
+    this.filter = filter;
+    this.fetched = [];
+    if (filter === 'all' || filter === 'active') return;
+    // A failed fetch leaves the held jobs of that status on show, which is what the board had before.
+    const page = await this.api.value!.listJobs({ status: filter, limit: SHOWN_JOBS }).catch(() => undefined);
+    if (page && this.filter === filter) this.fetched = page.jobs;
   }
 
   private setOpen(open: boolean): void {
@@ -114,7 +130,7 @@ export class JobPanel extends LitElement {
     return html`<div class="filters" role="group" aria-label="Show jobs">
       ${STATUS_FILTERS.map((filter) => {
         const count = filter === 'all' ? this.jobs.length : this.jobs.filter((job) => matchesFilter(job, filter)).length;
-        return html`<button aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => (this.filter = filter)}>
+        return html`<button aria-pressed=${this.filter === filter ? 'true' : 'false'} @click=${() => this.setFilter(filter)}>
           ${FILTER_LABELS[filter]} <span class="n">${count}</span>
         </button>`;
       })}
@@ -122,7 +138,8 @@ export class JobPanel extends LitElement {
   }
 
   private renderBoard() {
-    const shown = this.jobs.filter((job) => matchesFilter(job, this.filter)).slice(0, SHOWN_JOBS);
+    const held = this.jobs.filter((job) => matchesFilter(job, this.filter));
+    const shown = mergeJobs(held, this.fetched).slice(0, SHOWN_JOBS);
     if (shown.length) return html`<ol class="board">${groupByBatch(shown).map((group) => this.renderGroup(group))}</ol>`;
     if (this.load.status !== TaskStatus.COMPLETE) return nothing;
     return html`<p class="muted">${this.filter === 'all' ? 'No jobs yet. Regenerate a poster and it shows up here.' : `No ${FILTER_LABELS[this.filter].toLowerCase()} jobs.`}</p>`;
