@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { publishLocksDir } from './discovery/data-dir-files.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { createKeyedFileLocks } from './fs/keyed-file-locks.js';
+import { createInProcessBatches, type InProcessBatchService } from './batches/in-process-batches.js';
 import { createInProcessJobs, type InProcessJobService } from './jobs/in-process-jobs.js';
 import type { LibraryActorsStore } from './library/library-actors-store.js';
 import { openLibrary } from './library/open-library.js';
@@ -32,6 +33,7 @@ export interface Core {
   versions: VersionService;
   /** Discards previews left undecided past PREVIEW_EXPIRY_HOURS, now and periodically (the daemon runs it); returns the stop function. */
   startPreviewExpiry(onSwept: (expired: number, error?: unknown) => void): () => Promise<void>;
+  batches: InProcessBatchService;
   close(graceMs: number): Promise<void>;
 }
 
@@ -104,6 +106,8 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
   });
   const versions = createVersionService({ ...deps, jobs, versions: library.versions, limit: deps.limits.upload });
 
+  const batches = createInProcessBatches({ store: library.batches, jobs, actors, events, logger });
+
   return {
     actors,
     events,
@@ -116,7 +120,10 @@ export function createCore(config: Config, logger: Logger, overrides: CoreOverri
         config.versions.previewExpiryMs,
         onSwept,
       ),
+    batches,
     async close(graceMs) {
+      // Batches first: they stop submitting, so the job service is not handed new work while it stops.
+      await batches.close();
       await jobs.shutdown(graceMs);
       await library.close();
     },

@@ -65,6 +65,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
       actors: core.actors,
       jobs: core.jobs,
       versions: core.versions,
+      batches: core.batches,
       events: core.events,
       logger,
       media: storage.kind === 'local' ? (key) => storage.get(key) : undefined,
@@ -84,6 +85,8 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
     const litter = await removeTempLitter([config.dataDir, config.requestsDir]);
     if (litter.length) logger.info({ files: litter.length }, 'removed temp files a crash left');
     const resumed = await core.jobs.resume();
+    // After the jobs: a batch asks the job service which of its jobs it already has.
+    await core.batches.resume();
     if (storage.kind === 'local') {
       void removeLegacyDrafts(path.join(config.dataDir, 'media')).then(
         (drafts) => drafts.length && logger.info({ drafts: drafts.length }, 'removed the drafts folders of a release before versions'),

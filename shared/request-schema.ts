@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegenerateRequest, RequestFile } from './api-types.js';
+import type { BatchRequest, RegenerateRequest, RequestFile } from './api-types.js';
 import { describeName, describeValue } from './describe-value.js';
 import { STYLE_IDS } from './styles.js';
 
@@ -64,11 +64,25 @@ export const regenerateRequestSchema = z
   .strict();
 
 const ACTOR_ID = 'an actor id (a string of 1-128 characters, or an integer)';
+const actorIdSchema = z.union([z.string(expecting(ACTOR_ID)).min(1).max(128), z.number(expecting(ACTOR_ID)).int()], expecting(ACTOR_ID));
 
-export const requestFileSchema = regenerateRequestSchema
-  .extend({
-    actor_id: z.union([z.string(expecting(ACTOR_ID)).min(1).max(128), z.number(expecting(ACTOR_ID)).int()], expecting(ACTOR_ID)),
-  })
+export const requestFileSchema = regenerateRequestSchema.extend({ actor_id: actorIdSchema }).strict();
+
+/** Most actors one batch may name one by one; `"all"` has no limit. */
+export const MAX_BATCH_ACTOR_IDS = 100_000;
+
+const ACTOR_IDS = expecting(`"all" or an array of 1 to ${MAX_BATCH_ACTOR_IDS} actor ids`);
+
+/** `POST /api/batches`, and a request file naming `actor_ids`. */
+export const batchRequestSchema = z
+  .object(
+    {
+      actor_ids: z.union([z.literal('all'), z.array(actorIdSchema, ACTOR_IDS).min(1, ACTOR_IDS).max(MAX_BATCH_ACTOR_IDS, ACTOR_IDS)], ACTOR_IDS),
+      params: generationParamsSchema.optional(),
+      mode: regenerateRequestSchema.shape.mode,
+    },
+    expecting('a JSON object'),
+  )
   .strict();
 
 /** Field-level problems, as returned in `details` of a 400 / `*.error.json`. */
@@ -100,3 +114,5 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
 export const parseRegenerateRequest = (input: unknown): Parsed<RegenerateRequest> => parseWith(regenerateRequestSchema, input);
 
 export const parseRequestFile = (input: unknown): Parsed<RequestFile> => parseWith(requestFileSchema, input);
+
+export const parseBatchRequest = (input: unknown): Parsed<BatchRequest> => parseWith(batchRequestSchema, input);

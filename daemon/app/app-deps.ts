@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ActorsPageQuery } from '../library/actors-page.js';
 import type { Actor, ActorsPage, HistoryResponse, Job, NumberedEvent, RevertResponse, ServerInfo, StylePreset } from '../../shared/api-types.js';
+import type { BatchService } from '../batches/batch-service.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { StoredObject } from '../pipeline/4-upload/storage.js';
 import type { AppLogger } from './app-logger.js';
@@ -55,6 +56,8 @@ export interface AppDeps {
   media?: MediaReader;
   /** Answers `GET /api/info` (the daemon computes it from its config; no secrets); absent: no such route. */
   info?: () => Promise<ServerInfo>;
+  /** Serves `/api/batches` (create, list, get, cancel, retry); absent where batches are not run (the edge). */
+  batches?: BatchService;
   /** Answers `GET /api/styles` (shared/styles.ts' presets); absent: no such route. */
   styles?: readonly StylePreset[];
   /** Serves preview accept/discard, history and revert; absent: no such routes (the edge Worker). */

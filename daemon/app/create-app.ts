@@ -10,6 +10,7 @@ import { requestLogger } from './middleware/request-logger.js';
 import { securityHeaders } from './middleware/security-headers/index.js';
 import { actorRoutes } from './routes/actors.js';
 import { assetRoutes } from './routes/assets.js';
+import { batchRoutes } from './routes/batches.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { infoRoutes } from './routes/info.js';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/actors', actorRoutes(deps));
   if (deps.versions) app.route('/api/actors', versionRoutes(deps.versions));
   app.route('/api/jobs', jobRoutes(deps));
+  if (deps.batches) app.route('/api/batches', batchRoutes(deps.batches));
   if (deps.events)
     app.route(
       '/',

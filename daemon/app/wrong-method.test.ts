@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServerInfo } from '../../shared/api-types.js';
 import type { VersionsApi } from './app-deps.js';
 import { createApp } from './create-app.js';
-import { fakeDeps } from './test-support/fake-deps.js';
+import { fakeBatches, fakeDeps } from './test-support/fake-deps.js';
 
 const app = createApp(
   fakeDeps({
@@ -11,6 +11,7 @@ const app = createApp(
     info: async () => ({}) as ServerInfo,
     styles: [],
     versions: {} as VersionsApi,
+    batches: fakeBatches(),
   }),
 );
 
@@ -27,6 +28,10 @@ describe('a wrong method on a known route', () => {
     ['DELETE', '/api/jobs/job_1/discard', 'POST'],
     ['POST', '/api/actors/1/history', 'GET, HEAD'],
     ['GET', '/api/actors/1/revert', 'POST'],
+    ['DELETE', '/api/batches', 'GET, HEAD, POST'],
+    ['PUT', '/api/batches/batch_1', 'GET, HEAD'],
+    ['GET', '/api/batches/batch_1/cancel', 'POST'],
+    ['GET', '/api/batches/batch_1/retry', 'POST'],
     ['POST', '/api/events', 'GET, HEAD'],
     ['POST', '/api/info', 'GET, HEAD'],
     ['PUT', '/api/styles', 'GET, HEAD'],

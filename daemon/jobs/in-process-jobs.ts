@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Job, JobOwner, JobStage, RegenerateResponse } from '../../shared/api-types.js';
 import { isPipelineError, messageOf, PipelineError } from '../errors.js';
@@ -12,6 +11,7 @@ import { createJob, jobKey, requireValidRequest } from './create-job.js';
 import { requireJoinable } from './join-conflict.js';
 import type { JobRetention, JobStore } from './job-store.js';
 import { isTerminal, type JobService } from './job-service.js';
+import { newId } from './new-id.js';
 import { createPendingWrites } from './pending-writes.js';
 import { createWaiters } from './waiters.js';
 
@@ -187,7 +187,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
   }
 
   return {
-    async submit({ source, actor, request, batchId, id = newJobId() }) {
+    async submit({ source, actor, request, batchId, id = newId('job') }) {
       if (stopping.signal.aborted) throw new PipelineError('shutting_down', 'The daemon is shutting down and takes no new work; retry once it is back.');
       requireValidRequest(actor, request);
       const candidate: Job = { ...createJob({ id, source, actor, request, backend }), owner, ...(batchId === undefined ? {} : { batch_id: batchId }) };
@@ -282,12 +282,3 @@ function unexpectedMessage(error: unknown): string {
   return messageOf(error);
 }
 const describeOwner = (job: Job) => (job.owner ? `pid ${job.owner.pid}` : 'an unknown process');
-let lastMs = 0;
-let sequence = 0;
-/** Ids sort in creation order within a process, also for jobs created in the same millisecond (lists break created_at ties by id). */
-function newJobId(): string {
-  const now = Date.now();
-  sequence = now === lastMs ? sequence + 1 : 0;
-  lastMs = now;
-  return `job_${now.toString(36)}${sequence.toString(36).padStart(4, '0')}_${randomBytes(5).toString('hex')}`;
-}

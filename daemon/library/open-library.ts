@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type BatchStore, createLibraryBatchStore } from '../batches/batch-store.js';
 import type { Logger } from 'pino';
 import { createCheckpointFiles } from '../jobs/checkpoint-files.js';
 import { createLibraryJobStore, type JobStore } from '../jobs/job-store.js';
@@ -31,6 +32,8 @@ export interface Library {
   checkpoints: Checkpoints;
   /** Every stored poster version, and what was published when. */
   versions: VersionRecords;
+  /** Batch records (issue 11). */
+  batches: BatchStore;
   /** Waits for the last export, then closes the database. */
   close(): Promise<void>;
 }
@@ -54,6 +57,7 @@ export function openLibrary(options: LibraryOptions): Library {
     jobs: createLibraryJobStore(db, checkpoints),
     checkpoints,
     versions: createVersionsTable(db),
+    batches: createLibraryBatchStore(db),
     async close() {
       await actors.close();
       db.close();

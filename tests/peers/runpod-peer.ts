@@ -22,8 +22,11 @@ export interface RunpodScenario {
   runFailures?: { status: number; body?: unknown; retryAfter?: string }[];
   /** The job's states after `/run`; the last one repeats. Ignored when `timed` is set. */
   steps: RunpodStep[];
-  /** An endpoint of `workers` GPUs, each job taking `jobMs` of wall-clock time, then COMPLETED with `output`. */
-  timed?: { workers: number; jobMs: number; output: unknown };
+  /**
+   * An endpoint of `workers` GPUs, each job taking `jobMs` of wall-clock time, then COMPLETED with
+   * `output` — or FAILED with the error `fail` returns for the job's input (undefined: it succeeds).
+   */
+  timed?: { workers: number; jobMs: number; output: unknown; fail?: (input: Record<string, unknown>) => unknown };
 }
 
 export interface RecordedCall {
@@ -58,6 +61,8 @@ export interface RunpodPeer {
   jobs: Map<string, PeerJob>;
   /** The scenario every following `/run` gets. */
   setScenario(scenario: RunpodScenario): void;
+  /** Timed mode: the jobs still queued or running on the endpoint now (neither cancelled nor ended). */
+  unfinished(): PeerJob[];
   close(): Promise<void>;
 }
 
@@ -81,7 +86,10 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
     if (now < job.startsAt!) return { id: job.id, status: 'IN_QUEUE' };
     const delayTime = job.startsAt! - job.submittedAt;
     if (now < job.endsAt!) return { id: job.id, status: 'IN_PROGRESS', delayTime };
-    return { id: job.id, status: 'COMPLETED', delayTime, executionTime: job.endsAt! - job.startsAt!, output: scenario.timed!.output };
+    const executionTime = job.endsAt! - job.startsAt!;
+    const error = scenario.timed!.fail?.(job.request.input);
+    if (error !== undefined) return { id: job.id, status: 'FAILED', delayTime, executionTime, error };
+    return { id: job.id, status: 'COMPLETED', delayTime, executionTime, output: scenario.timed!.output };
   };
 
   const health = (now: number) => {
@@ -163,6 +171,7 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
     env: { RUNPOD_API_KEY: options.apiKey, RUNPOD_ENDPOINT_ID: options.endpointId, RUNPOD_BASE_URL: `${peer.origin}/v2`, RUNPOD_POLL_INTERVAL_MS: '10' },
     calls,
     jobs,
+    unfinished: () => [...jobs.values()].filter((job) => !job.cancelled && job.endsAt !== undefined && job.endsAt > Date.now()),
     setScenario(next) {
       scenario = next;
       runFailuresLeft = [...(next.runFailures ?? [])];

@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
-import type { Actor, Job, JobError, JobsPage, RegenerateResponse } from '../../../shared/api-types.js';
+import type { Actor, Batch, Job, JobError, JobsPage, RegenerateResponse } from '../../../shared/api-types.js';
+import type { BatchService, CreateBatchInput } from '../../batches/batch-service.js';
 import { PipelineError } from '../../errors.js';
 import { createEventBus } from '../../events/event-bus.js';
 import { isTerminal, type JobService, type SubmitInput } from '../../jobs/job-service.js';
@@ -139,4 +140,34 @@ export function fakeDeps(overrides: Partial<Omit<AppDeps, 'jobs'>> = {}): AppDep
     sseHeartbeatMs: 60_000,
     ...overrides,
   };
+}
+
+/** A BatchService over a list of batches that records what it was asked; `create` adds `batch_<n>`. */
+export function fakeBatches(batches: Batch[] = []): BatchService & { created: CreateBatchInput[] } {
+  const created: CreateBatchInput[] = [];
+  const find = async (id: string) => {
+    const batch = batches.find((b) => b.id === id);
+    if (!batch) throw new PipelineError('not_found', `No batch with id "${id}"`);
+    return batch;
+  };
+  const summaryOf = ({ jobs: _, ...summary }: Batch) => summary;
+  const service = {
+    created,
+    async create(input: CreateBatchInput) {
+      created.push(input);
+      const now = new Date(0).toISOString();
+      const total = Array.isArray(input.request.actor_ids) ? input.request.actor_ids.length : ACTORS.length;
+      const totals = { total, queued: total, running: 0, done: 0, failed: 0, cancelled: 0 };
+      const id = `batch_${created.length}`;
+      const batch: Batch = { id, source: input.source, mode: 'publish', status: 'running', totals, percent: 0, created_at: now, updated_at: now, jobs: [] };
+      batches.push(input.retryOf ? { ...batch, retry_of: input.retryOf } : batch);
+      return summaryOf(batches.at(-1)!);
+    },
+    get: async (id: string) => batches.find((b) => b.id === id),
+    list: async () => ({ batches: batches.map(summaryOf), next_cursor: null }),
+    cancel: async (id: string) => Object.assign(await find(id), { status: 'cancelled' as const }),
+    retry: async (id: string, source: Batch['source']) => service.create({ request: { actor_ids: ['1'] }, source, retryOf: (await find(id)).id }),
+    waitFor: find,
+  };
+  return service;
 }
