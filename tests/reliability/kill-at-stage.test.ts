@@ -41,7 +41,12 @@ async function setUp(): Promise<Setup> {
   const [peer, s3] = await Promise.all([startRunpodPeer({ apiKey: 'rel-key', endpointId: 'rel-endpoint' }), startS3rver()]);
   const proxy = await startFaultProxy(s3.endpoint);
   const root = await tempDir();
-  cleanups.push(() => peer.close(), () => s3.close(), () => proxy.close(), root.remove);
+  cleanups.push(
+    () => peer.close(),
+    () => s3.close(),
+    () => proxy.close(),
+    root.remove,
+  );
   const dataDir = path.join(root.path, 'data');
   await mkdir(dataDir, { recursive: true });
   await writeActorsFile(dataDir, [actor]);
@@ -194,7 +199,9 @@ describe('kill -9 at each stage after generation (s3 storage behind a fault prox
       expect(await objectBytes(s3, posterKey(actor.name, 'lg'))).toBe(await objectBytes(s3, historyKey(actor.name, finished.version!, 'lg')));
       expect(await objectBytes(s3, posterKey(actor.name, 'lg'))).not.toBe(oldLg);
       const history = (await (await fetch(`${second.url}/api/actors/${actor.id}/history`)).json()) as HistoryResponse;
-      expect(history.versions.map((version) => version.version).sort()).toEqual([old.poster_frames!.standard!.webp_lg!.split('?v=')[1], finished.version].sort());
+      expect(history.versions.map((version) => version.version).sort()).toEqual(
+        [old.poster_frames!.standard!.webp_lg!.split('?v=')[1], finished.version].sort(),
+      );
     },
   );
 });
