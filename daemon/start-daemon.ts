@@ -93,7 +93,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
         (error: unknown) => logger.warn({ err: error }, 'could not remove the legacy drafts folders'),
       );
     }
-    const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, actors: core.actors, logger });
+    const intake = await startRequestsFolder({ dir: config.requestsDir, jobs: core.jobs, batches: core.batches, actors: core.actors, logger });
     const stopExpiring = core.startPreviewExpiry((expired, error) => {
       if (error) logger.warn({ err: error }, 'could not expire undecided previews');
       else if (expired) logger.info({ expired }, 'discarded previews left undecided past PREVIEW_EXPIRY_HOURS');

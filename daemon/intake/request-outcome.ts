@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ErrorCode, Job, RegenerateResponse } from '../../shared/api-types.js';
+import type { Batch, ErrorCode, Job, RegenerateResponse } from '../../shared/api-types.js';
 import { isPipelineError, messageOf } from '../errors.js';
 import { unlessMissing, writeFileAtomic } from '../fs/atomic-write.js';
 import { moveUnique } from './move-unique.js';
@@ -12,7 +12,8 @@ export interface RequestFailure {
   details?: unknown;
 }
 
-export type RequestOutcome = { status: 'done'; result: RegenerateResponse } | { status: 'failed'; failure: RequestFailure };
+/** A request file's outcome: the seed's response (or, for a batch file, the settled batch), or a failure. */
+export type RequestOutcome = { status: 'done'; result: RegenerateResponse | Batch } | { status: 'failed'; failure: RequestFailure };
 
 export function outcomeOfJob(job: Job): RequestOutcome {
   if (job.status === 'done' && job.result) return { status: 'done', result: job.result };
@@ -21,6 +22,14 @@ export function outcomeOfJob(job: Job): RequestOutcome {
     return { status: 'failed', failure: { error, message, details } };
   }
   return failed('internal_error', `Job ${job.id} ended as ${job.status} without a result or an error. This is a bug; please report it.`);
+}
+
+/** A settled batch: `done/` when every job succeeded, else `failed/` with the batch (each failure's reason) as details. */
+export function outcomeOfBatch(batch: Batch): RequestOutcome {
+  if (batch.status === 'done') return { status: 'done', result: batch };
+  const { done, failed: failures, cancelled } = batch.totals;
+  const message = `Batch ${batch.id} ended ${batch.status}: ${done} done, ${failures} failed, ${cancelled} cancelled; see details for each actor's reason`;
+  return { status: 'failed', failure: { error: batch.status === 'cancelled' ? 'cancelled' : 'generation_failed', message, details: batch } };
 }
 
 /** Expected failures keep their code and details; anything else is reported as an internal error. */

@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { isErrno } from '../fs/atomic-write.js';
+import type { BatchService } from '../batches/batch-service.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { ActorsStore } from '../pipeline/5-save/actors-store.js';
 import { moveUnique } from './move-unique.js';
@@ -15,6 +16,8 @@ export interface RequestsFolderOptions {
   /** The folder users drop `*.json` request files into; `processing/`, `done/` and `failed/` live inside it. */
   dir: string;
   jobs: JobService;
+  /** Runs request files naming `actor_ids` as batches. */
+  batches?: BatchService;
   actors: ActorsStore;
   logger: Logger;
   /** Larger files are failed unread. Default 1 MiB. */
@@ -41,13 +44,13 @@ const LINK_SWEEP_DELAY_MS = 100;
  * links are claimed too, and failed with a reason.
  */
 export async function startRequestsFolder(options: RequestsFolderOptions): Promise<{ close(): Promise<void> }> {
-  const { jobs, actors, logger, maxFileBytes = MAX_REQUEST_FILE_BYTES } = options;
+  const { jobs, batches, actors, logger, maxFileBytes = MAX_REQUEST_FILE_BYTES } = options;
   const dir = resolve(options.dir);
   const processing = join(dir, 'processing');
   await Promise.all(['processing', 'done', 'failed'].map((sub) => mkdir(join(dir, sub), { recursive: true })));
   let closed = false;
 
-  const run = createRequestRunner({ dir, jobs, actors, logger, maxFileBytes, limit: pLimit(INTAKE_CONCURRENCY) });
+  const run = createRequestRunner({ dir, jobs, batches, actors, logger, maxFileBytes, limit: pLimit(INTAKE_CONCURRENCY) });
   /** Paths being claimed, so the watcher and the link sweep never claim one twice. */
   const claiming = new Set<string>();
 

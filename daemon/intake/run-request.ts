@@ -1,18 +1,23 @@
 import { basename } from 'node:path';
 import type pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import type { Job } from '../../shared/api-types.js';
+import { parseBatchRequest } from '../../shared/request-schema.js';
+import type { BatchService } from '../batches/batch-service.js';
 import { isPipelineError, messageOf, PipelineError } from '../errors.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { ActorsStore } from '../pipeline/5-save/actors-store.js';
 import { readJobMarker, removeJobMarker, writeJobMarker } from './job-marker.js';
 import { readRequestJson, resolveRequest } from './request-file.js';
-import { type RequestOutcome, finishRequest, outcomeOfError, outcomeOfJob } from './request-outcome.js';
+import { type RequestOutcome, finishRequest, outcomeOfBatch, outcomeOfError, outcomeOfJob } from './request-outcome.js';
+
+const isBatchId = (id: string) => id.startsWith('batch_');
 
 export interface RequestRunnerOptions {
   /** The requests folder. */
   dir: string;
   jobs: JobService;
+  /** Runs request files that name `actor_ids` (a batch); without it such a file fails saying so. */
+  batches?: BatchService;
   actors: ActorsStore;
   logger: Logger;
   maxFileBytes: number;
@@ -26,31 +31,49 @@ export interface RequestRunnerOptions {
  * outcome. A file whose outcome cannot be written is moved to `failed/` saying so; it never runs twice.
  */
 export function createRequestRunner(options: RequestRunnerOptions): (path: string) => Promise<void> {
-  const { dir, jobs, actors, logger, maxFileBytes, limit } = options;
+  const { dir, jobs, batches, actors, logger, maxFileBytes, limit } = options;
 
-  async function jobFor(path: string, log: Logger): Promise<Job> {
+  /** Starts the file's batch; its outcome is the settled batch. */
+  async function startBatch(data: unknown): Promise<string> {
+    if (!batches) throw new PipelineError('invalid_request', 'This daemon runs no batches; drop one file per actor with actor_id instead of actor_ids.');
+    const parsed = parseBatchRequest(data);
+    if (!parsed.ok) {
+      const problems = parsed.issues.map((issue) => issue.message).join('; ');
+      throw new PipelineError('invalid_request', `The batch request file is not valid: ${problems}. Fix the file and drop it again.`, {
+        details: parsed.issues,
+      });
+    }
+    return (await batches.create({ request: parsed.value, source: 'folder' })).id;
+  }
+
+  /** The id of the file's job or batch (`batch_…`): recorded beside it by an earlier run, or submitted now. */
+  async function workFor(path: string, log: Logger): Promise<string> {
     const recorded = await readJobMarker(path);
     if (recorded) {
-      const known = await jobs.get(recorded);
-      if (known) return known;
+      const known = isBatchId(recorded) ? await batches?.get(recorded) : await jobs.get(recorded);
+      if (known) return recorded;
       throw new PipelineError(
         'internal_error',
         `This request already ran as job ${recorded}, whose record is gone, so it is not run again. Check the actor's poster (GET /api/actors) and drop the file again to regenerate.`,
       );
     }
-    const { job, joined } = await limit(async () => {
-      const { actor, request } = await resolveRequest(await readRequestJson(path, maxFileBytes), actors);
-      return jobs.submit({ source: 'folder', actor, request });
+    const id = await limit(async () => {
+      const data = await readRequestJson(path, maxFileBytes);
+      if (typeof data === 'object' && data !== null && 'actor_ids' in data) return startBatch(data);
+      const { actor, request } = await resolveRequest(data, actors);
+      const { job, joined } = await jobs.submit({ source: 'folder', actor, request });
+      log.info({ jobId: job.id, joined }, 'request file submitted');
+      return job.id;
     });
-    log.info({ jobId: job.id, joined }, 'request file submitted');
     // Without the marker a crash before the move would run the request again; the job itself still runs.
-    await writeJobMarker(path, job.id).catch((error: unknown) => log.warn({ err: error }, "could not record the request's job id"));
-    return job;
+    await writeJobMarker(path, id).catch((error: unknown) => log.warn({ err: error }, "could not record the request's job id"));
+    return id;
   }
 
   async function settle(path: string, log: Logger): Promise<RequestOutcome | undefined> {
     try {
-      return outcomeOfJob(await jobs.waitFor((await jobFor(path, log)).id));
+      const id = await workFor(path, log);
+      return isBatchId(id) ? outcomeOfBatch(await batches!.waitFor(id)) : outcomeOfJob(await jobs.waitFor(id));
     } catch (error) {
       if (isPipelineError(error) && error.code === 'shutting_down') {
         log.info('daemon is stopping; the request stays in processing/ for the next start');

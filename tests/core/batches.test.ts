@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor, Batch, BatchAccepted, JobsPage } from '../../shared/api-types.js';
 import { startRunpodPeer, type RunpodPeer } from '../peers/runpod-peer.js';
@@ -147,6 +148,30 @@ describe('batches against a RunPod endpoint of 4 workers', () => {
       else expect(after.get(entry.actor_id)).not.toBe(before.get(entry.actor_id));
     }
     expect((await post(daemon, `/api/batches/${cancel.body.id}/cancel`)).status).toBe(409);
+  }, 90_000);
+});
+
+describe('a request file naming actor_ids', () => {
+  it('runs as a batch, and its outcome file lands in done/ when the batch settles', async () => {
+    runpod.setScenario({ steps: [], timed: { workers: 4, jobMs: 100, output } });
+    const daemon = await startTestDaemon({ actors: actors.slice(0, 3), env: env() });
+    try {
+      await writeFile(path.join(daemon.requestsDir, 'three.json'), JSON.stringify({ actor_ids: [1, 2, '0003_test_22_female'], params: { seed: 9 } }));
+      const outcome = await vi.waitFor(async () => JSON.parse(await readFile(path.join(daemon.requestsDir, 'done', 'three.result.json'), 'utf8')) as Batch, {
+        timeout: 60_000,
+        interval: 100,
+      });
+      expect(outcome).toMatchObject({ status: 'done', source: 'folder', params: { seed: 9 }, totals: { total: 3, done: 3 } });
+      expect(await readFile(path.join(daemon.requestsDir, 'done', 'three.json'), 'utf8')).toContain('actor_ids');
+      const jobs = await getJson<JobsPage>(daemon, `/api/jobs?batch=${outcome.id}`);
+      expect(jobs.jobs.map((job) => [job.source, job.params?.seed])).toEqual([
+        ['batch', 9],
+        ['batch', 9],
+        ['batch', 9],
+      ]);
+    } finally {
+      await daemon.dispose();
+    }
   }, 90_000);
 });
 
