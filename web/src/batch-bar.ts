@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { BatchStatus, BatchSummary, Job } from '../../shared/api-types.js';
+import type { BatchStatus, BatchSummary, BatchTotals, Job } from '../../shared/api-types.js';
 import { batchProgress } from './batch-progress.js';
 import { emit } from './emit.js';
 import { controlStyles } from './shared-styles.js';
@@ -8,7 +8,8 @@ const STATUS_LABELS: Record<BatchStatus, string> = { running: 'Running', done: '
 
 /**
  * One batch's progress: a bar and, beside it, the same percent with the totals ("43% · 12 of 30 done ·
- * 1 failed · 17 to go"); Cancel while it runs, "Retry failed" once it has settled with failures.
+ * 1 failed · 17 to go"); Cancel while it runs, "Retry 3 failed" once it has settled with failed or
+ * cancelled jobs.
  *
  * @fires pf-batch-cancel - Cancel was pressed
  * @fires pf-batch-retry - "Retry failed" was pressed
@@ -78,10 +79,11 @@ export class BatchBar extends LitElement {
     this.dismissible = false;
   }
 
-  private renderActions(settled: boolean, retryable: number) {
+  private renderActions(settled: boolean, { failed, cancelled }: BatchTotals) {
     const batchId = this.batch.id;
     if (!settled) return html`<button @click=${() => emit(this, 'pf-batch-cancel', { batchId })}>Cancel batch</button>`;
-    return html`${retryable ? html`<button @click=${() => emit(this, 'pf-batch-retry', { batchId })}>Retry ${retryable.toLocaleString()} failed</button>` : nothing}
+    const what = failed && cancelled ? 'failed or cancelled' : failed ? 'failed' : 'cancelled';
+    return html`${failed + cancelled ? html`<button @click=${() => emit(this, 'pf-batch-retry', { batchId })}>Retry ${(failed + cancelled).toLocaleString()} ${what}</button>` : nothing}
     ${this.dismissible ? html`<button aria-label="Hide batch progress" @click=${() => emit(this, 'pf-batch-dismiss', { batchId })}>×</button>` : nothing}`;
   }
 
@@ -90,7 +92,7 @@ export class BatchBar extends LitElement {
     const { percent, totals, text, settled, status } = batchProgress(batch, this.jobs);
     return html`<section aria-label="Batch progress" data-batch-id=${batch.id} data-status=${status}>
       <p class="title">Batch of ${totals.total.toLocaleString()} <small>· ${STATUS_LABELS[status]}</small></p>
-      <div class="actions">${this.renderActions(settled, totals.failed + totals.cancelled)}</div>
+      <div class="actions">${this.renderActions(settled, totals)}</div>
       <progress part="bar" max="100" .value=${percent} aria-label="Batch progress" aria-valuetext=${text}></progress>
       <p class="text" role="status">${text}</p>
     </section>`;
