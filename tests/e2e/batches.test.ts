@@ -107,7 +107,8 @@ describe('batches in Chromium', () => {
     await checkbox(page, 7).click({ modifiers: ['Shift'] });
     await page.getByRole('button', { name: 'Regenerate selected (3)' }).click();
     await page.getByRole('dialog', { name: 'Regenerate 3 posters?' }).getByRole('button', { name: 'Regenerate now' }).click();
-    await card(page, 5).locator('.progress').waitFor();
+    await libraryBar(page).locator('.text', { hasText: '0 of 3 done' }).waitFor();
+    await (await revealCard(page, 5)).locator('.progress').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await docShot(page, 'batch-progress-390');

@@ -45,6 +45,7 @@ export class BatchBar extends LitElement {
         accent-color: var(--pf-accent);
       }
       .text {
+        grid-column: 1 / -1;
         margin: 0;
         font-size: 0.85rem;
         font-variant-numeric: tabular-nums;
