@@ -2,7 +2,6 @@ import type {
   AcceptedResponse,
   Actor,
   BatchAccepted,
-  BatchesPage,
   BatchRequest,
   ErrorBody,
   GenerationParams,
@@ -71,8 +70,6 @@ export interface ApiClient {
   cancelJob(id: string, signal?: AbortSignal): Promise<JobActionResponse>;
   /** `POST /api/batches`: one job per actor, followed on the live feed as `batch` and `job` events. */
   startBatch(request: BatchRequest, signal?: AbortSignal): Promise<BatchAccepted>;
-  /** `GET /api/batches`, newest first. */
-  listBatches(signal?: AbortSignal): Promise<BatchesPage>;
   /** `POST /api/batches/:id/cancel`. */
   cancelBatch(id: string, signal?: AbortSignal): Promise<void>;
   /** `POST /api/batches/:id/retry`: a new batch of the failed and cancelled jobs. */
@@ -188,7 +185,6 @@ export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }
       post<AcceptedResponse>(actorPath(job.actor_id, 'regenerate-poster-frame'), job.request, { signal, headers: { prefer: 'respond-async' } }),
     cancelJob: (id, signal) => post<JobActionResponse>(jobPath(id, 'cancel'), {}, { signal }),
     startBatch: (request, signal) => post<BatchAccepted>('/api/batches', request, { signal }),
-    listBatches: (signal) => call<BatchesPage>('/api/batches', { signal }),
     cancelBatch: async (id, signal) => void (await post<unknown>(batchPath(id, 'cancel'), {}, { signal })),
     retryBatch: (id, signal) => post<BatchAccepted>(batchPath(id, 'retry'), {}, { signal }),
   };
