@@ -242,10 +242,23 @@ export interface PosterVersion {
   placeholder?: string;
 }
 
+/** One time a version was put over the canonical keys, and the version it replaced. */
+export interface PublicationRecord {
+  version: string;
+  /** Absent when the actor had no versioned poster before. */
+  previous_version?: string;
+  /** A job's publish, an accepted preview, or a revert. */
+  kind: 'publish' | 'accept' | 'revert';
+  job_id?: string;
+  at: string;
+}
+
 /** `GET /api/actors/:id/history`: newest first. */
 export interface HistoryResponse {
   actor_id: string;
   versions: PosterVersion[];
+  /** The latest publications (at most 50), newest first: what replaced what, reverts included. */
+  publications?: PublicationRecord[];
 }
 
 /** Body of `POST /api/actors/:id/revert`: publishes that version again. */

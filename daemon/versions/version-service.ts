@@ -25,6 +25,8 @@ export interface VersionService extends VersionsApi {
   discard(jobId: string, reason?: string): Promise<Job>;
 }
 
+const PUBLICATIONS_LISTED = 50;
+
 // Accepting and reverting are short and not tied to one HTTP request: a client that goes away mid-publish still gets it finished.
 const NEVER = new AbortController().signal;
 
@@ -90,7 +92,15 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
     async history(actorId) {
       const actor = await findActor(actorId);
       const current = versionOf(actor.poster_frames);
-      return { actor_id: String(actor.id), versions: versions.list(String(actor.id)).map((record) => posterVersion(record, current)) };
+      const id = String(actor.id);
+      const publications = versions.publications(id, PUBLICATIONS_LISTED).map(({ version, previous, kind, job_id, at }) => ({
+        version,
+        ...(previous ? { previous_version: previous } : {}),
+        kind,
+        ...(job_id ? { job_id } : {}),
+        at,
+      }));
+      return { actor_id: id, versions: versions.list(id).map((record) => posterVersion(record, current)), publications };
     },
     async revert(actorId, version) {
       const actor = await findActor(actorId);

@@ -135,6 +135,13 @@ describe('history and revert', () => {
     expect(await canonicalLg()).toBe(secondBytes);
     expect(await revert(first.version)).toMatchObject({ status: 200 });
     expect(await canonicalLg()).toBe(firstBytes);
+    expect((await history()).publications?.map((p) => [p.kind, p.version, p.previous_version])).toEqual([
+      ['revert', first.version, second.version],
+      ['revert', second.version, first.version],
+      ['revert', first.version, second.version],
+      ['publish', second.version, first.version],
+      ['publish', first.version, undefined],
+    ]);
   });
 
   it.each([
