@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, fetch } from 'undici';
-import type { AcceptedResponse, Actor, ErrorBody, Job, RegenerateRequest } from '../../shared/api-types.js';
+import type { AcceptedResponse, Actor, ErrorBody, Job, JobsPage, JobsQuery, RegenerateRequest } from '../../shared/api-types.js';
+import { jobsSearch } from '../../shared/jobs-search.js';
 import { PipelineError } from '../errors.js';
 import { createSseParser, type SseFrame } from './sse-parser.js';
 
@@ -13,6 +14,8 @@ export interface DaemonClient {
   /** `POST …/regenerate-poster-frame` with `Prefer: respond-async`: the job's id at once. */
   submit(actorId: string, request: RegenerateRequest): Promise<string>;
   job(id: string): Promise<Job>;
+  /** One page of `GET /api/jobs`. */
+  jobs(query: JobsQuery): Promise<JobsPage>;
   /** `GET /api/events` from after `lastEventId`; yields frames until the stream ends or `signal` aborts. */
   events(lastEventId: string | undefined, signal: AbortSignal): AsyncIterable<SseFrame>;
 }
@@ -69,6 +72,7 @@ export function createDaemonClient(baseUrl: string, apiToken?: string): DaemonCl
       return accepted.job_id;
     },
     job: (id) => json<Job>(`/api/jobs/${encodeURIComponent(id)}`),
+    jobs: (query) => json<JobsPage>(`/api/jobs${jobsSearch(query)}`),
     async *events(lastEventId, signal) {
       const response = await call('/api/events', {
         headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },

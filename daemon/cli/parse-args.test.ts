@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from './parse-args.js';
 
-const publish = { all: false, mode: 'publish', help: false };
+const publish = { all: false, failed: false, mode: 'publish', help: false };
 
 describe('parseCliArgs', () => {
   it.each([
@@ -12,8 +12,9 @@ describe('parseCliArgs', () => {
       ['3', '--style', 'film-noir', '--steps', '20', '--guidance', '6.5', '--preview'],
       { ...publish, actors: ['3'], params: { style: 'film-noir', steps: 20, guidance: 6.5 }, mode: 'preview' },
     ],
-    [['--help'], { actors: [], all: false, params: {}, mode: 'publish', help: true }],
-    [['-h', 'whatever'], { actors: [], all: false, params: {}, mode: 'publish', help: true }],
+    [['--failed', '--style', 'film-noir'], { ...publish, actors: [], failed: true, params: { style: 'film-noir' } }],
+    [['--help'], { actors: [], all: false, failed: false, params: {}, mode: 'publish', help: true }],
+    [['-h', 'whatever'], { actors: [], all: false, failed: false, params: {}, mode: 'publish', help: true }],
   ])('parses %j', (argv, expected) => {
     expect(parseCliArgs(argv)).toEqual(expected);
   });
@@ -33,8 +34,10 @@ describe('parseCliArgs', () => {
     [['1', '--preview=yes'], 'Expected no value for --preview but received "yes"'],
     [['1', '--bogus'], 'Expected one of the options below but received --bogus'],
     [['1', '-x'], 'Expected one of the options below but received -x'],
-    [[], 'Expected an actor id or name, or --all (not both) but received neither'],
-    [['--all', '3'], 'but received --all and 3'],
+    [[], 'Expected actor ids or names, --all or --failed (one of them) but received none'],
+    [['--all', '3'], 'but received 3 and --all'],
+    [['--failed', '--all'], 'but received --all and --failed'],
+    [['--failed=1'], 'Expected no value for --failed but received "1"'],
     [['--all=yes'], 'Expected no value for --all but received "yes"'],
   ])('refuses %j: %s', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);

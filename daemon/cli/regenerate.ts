@@ -21,13 +21,13 @@ async function main(): Promise<number> {
   }
   const config = configFromEnvironment();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const progress = createProgressPrinter(args.all ? Infinity : args.actors.length);
+  const progress = createProgressPrinter(args.all || args.failed ? Infinity : args.actors.length);
   const daemon = await findLiveDaemon(config.dataDir, config.apiToken);
   if (daemon) process.stderr.write(`Submitting to the daemon at ${daemon.url}\n`);
   const jobs = daemon ? await runViaDaemon(daemon, args, progress.print) : await runLocally(config, args, logger, progress.print);
   progress.end();
   const outcomes = jobs.map(outcomeOf);
-  process.stdout.write(`${JSON.stringify(args.all || outcomes.length > 1 ? outcomes : outcomes[0], null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(args.all || args.failed || outcomes.length > 1 ? outcomes : outcomes[0], null, 2)}\n`);
   return jobs.every((job) => job.status === 'done') ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@ import { cliLockPath } from '../discovery/data-dir-files.js';
 import { PipelineError } from '../errors.js';
 import { copySampleActors } from '../sample-actors.js';
 import { acquireFileLock } from '../fs/file-lock.js';
+import { failedActorIds } from './failed-actors.js';
 import { requestFor } from './job-request.js';
 import type { CliArgs } from './parse-args.js';
 
@@ -29,7 +30,8 @@ export async function runLocally(config: Config, args: CliArgs, logger: Logger, 
     await copySampleActors(config.dataDir, config.actorsFile);
     const core = createCore(config, logger);
     try {
-      const actors = args.all ? await core.actors.list() : await Promise.all(args.actors.map((key) => findActor(core, key)));
+      const keys = args.failed ? await failedActorIds((query) => core.jobs.list(query)) : args.actors;
+      const actors = args.all ? await core.actors.list() : await Promise.all(keys.map((key) => findActor(core, key)));
       core.events.subscribe((event) => {
         if (event.type === 'job') onProgress(event.job);
       });

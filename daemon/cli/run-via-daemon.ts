@@ -1,6 +1,7 @@
 import type { Job } from '../../shared/api-types.js';
 import type { DaemonClient } from './daemon-client.js';
 import { followJobs } from './follow-jobs.js';
+import { failedActorIds } from './failed-actors.js';
 import { requestFor } from './job-request.js';
 import type { CliArgs } from './parse-args.js';
 
@@ -11,7 +12,8 @@ import type { CliArgs } from './parse-args.js';
  */
 export async function runViaDaemon(daemon: { url: string; client: DaemonClient }, args: CliArgs, onProgress: (job: Job) => void): Promise<Job[]> {
   const { client, url } = daemon;
-  const actors = args.all ? await client.actors() : await Promise.all(args.actors.map((key) => client.actor(key)));
+  const keys = args.failed ? await failedActorIds((query) => client.jobs(query)) : args.actors;
+  const actors = args.all ? await client.actors() : await Promise.all(keys.map((key) => client.actor(key)));
   const follower = followJobs(client, url, onProgress);
   try {
     await follower.connected;

@@ -1,4 +1,5 @@
 import type { AcceptedResponse, ErrorBody, Job, JobsPage } from '../../shared/api-types.js';
+import { jobsSearch } from '../../shared/jobs-search.js';
 import { PipelineError } from '../../daemon/errors.js';
 import type { JobService } from '../../daemon/jobs/job-service.js';
 import type { DurableObjectStub } from './bindings.js';
@@ -26,8 +27,7 @@ export function createEdgeJobs(daemon: DaemonClient, hub: DurableObjectStub): Jo
       return response.status === 404 ? undefined : ((await response.json()) as Job);
     },
     async list(query = {}) {
-      const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
-      const response = await hub.fetch(`https://hub/jobs?${search}`);
+      const response = await hub.fetch(`https://hub/jobs${jobsSearch(query)}`);
       return (await response.json()) as JobsPage;
     },
     async waitFor(id, signal) {

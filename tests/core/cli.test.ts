@@ -63,7 +63,7 @@ describe('npm run regenerate', () => {
 
   it.each([
     [['nobody'], 'actor_not_found', 'No actor with id or name "nobody"'],
-    [[], 'invalid_request', 'Expected an actor id or name, or --all'],
+    [[], 'invalid_request', 'Expected actor ids or names, --all or --failed'],
     [['1', '--seed', '-3'], 'invalid_request', 'Expected an integer from 0 to 4294967295 for --seed but received "-3"'],
   ])('fails %j with exit code 1 and a JSON %s error', async (args, error, message) => {
     const before = await readFile(actorsFile, 'utf8');

@@ -15,6 +15,7 @@ import type {
   StylePreset,
   StylesResponse,
 } from '../../shared/api-types.js';
+import { jobsSearch } from '../../shared/jobs-search.js';
 import type { FieldIssue } from '../../shared/request-schema.js';
 
 /**
@@ -158,10 +159,7 @@ export function createApiClient({ baseUrl = '', tokenStorage = memoryStorage() }
       tokenStorage.setItem(TOKEN_KEY, token ?? '');
     },
     listActors: (signal) => call<Actor[]>('/api/actors', { signal }),
-    listJobs: (query = {}, signal) => {
-      const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)])).toString();
-      return call<JobsPage>(`/api/jobs${search ? `?${search}` : ''}`, { signal });
-    },
+    listJobs: (query = {}, signal) => call<JobsPage>(`/api/jobs${jobsSearch(query)}`, { signal }),
     getJob: (id, signal) => call<Job>(`/api/jobs/${encodeURIComponent(id)}`, { signal }),
     info: (signal) => call<ServerInfo | undefined>('/api/info', { signal }).catch(orNoneOn404(undefined)),
     regenerate: (actor, { mode, params } = {}, signal) =>
