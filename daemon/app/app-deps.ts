@@ -23,6 +23,9 @@ export interface LiveEventSource {
   subscribe(listener: (event: NumberedEvent) => void, options?: { after?: number }): () => void;
 }
 
+/** What the batch routes use of a BatchService: the edge forwards these to the daemon and waits for nothing. */
+export type BatchRoutesApi = Omit<BatchService, 'waitFor'>;
+
 /** Reads a stored object by key (`actors/…/x_poster_md.webp`), or null when there is none. */
 export type MediaReader = (key: string) => Promise<StoredObject | null>;
 
@@ -56,11 +59,11 @@ export interface AppDeps {
   media?: MediaReader;
   /** Answers `GET /api/info` (the daemon computes it from its config; no secrets); absent: no such route. */
   info?: () => Promise<ServerInfo>;
-  /** Serves `/api/batches` (create, list, get, cancel, retry); absent where batches are not run (the edge). */
-  batches?: BatchService;
+  /** Serves `/api/batches` (create, list, get, cancel, retry): the daemon's batches, or the edge's forwarding to them. */
+  batches?: BatchRoutesApi;
   /** Answers `GET /api/styles` (shared/styles.ts' presets); absent: no such route. */
   styles?: readonly StylePreset[];
-  /** Serves preview accept/discard, history and revert; absent: no such routes (the edge Worker). */
+  /** Serves preview accept/discard, history and revert (at the edge, forwarded to the daemon); absent: no such routes. */
   versions?: VersionsApi;
   /** Serves the built web UI; returns null when there is no such asset. */
   assets?: (path: string) => Promise<Response | null>;

@@ -34,7 +34,7 @@ export interface JobService {
   /**
    * Cancels a queued or running job: a queued one never reaches the backend, a running one is cancelled
    * at the backend; nothing is published after it. Resolves with the job once it has settled (`cancelled`,
-   * or `done` when it finished publishing first). Absent where jobs cannot be cancelled from (the edge).
+   * or `done` when it finished publishing first). Absent where jobs cannot be cancelled from.
    * @throws PipelineError('not_found') for an unknown job, ('conflict') for one already finished
    */
   cancel?(id: string): Promise<Job>;

@@ -1,4 +1,4 @@
-import type { AcceptedResponse, ErrorBody, Job, JobsPage } from '../../shared/api-types.js';
+import type { AcceptedResponse, ErrorBody, Job, JobActionResponse, JobsPage } from '../../shared/api-types.js';
 import { jobsSearch } from '../../shared/jobs-search.js';
 import { PipelineError } from '../../daemon/errors.js';
 import type { JobService } from '../../daemon/jobs/job-service.js';
@@ -6,7 +6,7 @@ import type { DurableObjectStub } from './bindings.js';
 import type { DaemonClient } from './daemon-client.js';
 
 /**
- * The job service at the edge: a submit is forwarded to the daemon (which does the work); reads and
+ * The job service at the edge: a submit or cancel is forwarded to the daemon (which does the work); reads and
  * waits are answered by the event hub, which follows every job through the daemon's events, so they
  * need no daemon round trip and no polling.
  */
@@ -36,6 +36,9 @@ export function createEdgeJobs(daemon: DaemonClient, hub: DurableObjectStub): Jo
       if (response.ok) return body as Job;
       const { error, message } = body as ErrorBody;
       throw new PipelineError(error, message);
+    },
+    async cancel(id) {
+      return ((await daemon.call(`/api/jobs/${encodeURIComponent(id)}/cancel`, { method: 'POST' })) as JobActionResponse).job;
     },
   };
 }

@@ -5,7 +5,9 @@ import { consoleLogger } from './console-logger.js';
 import { createDaemonClient } from './daemon-client.js';
 import { daemonRoutes } from './daemon-routes.js';
 import { edgeInfo } from './edge-info.js';
+import { createEdgeBatches } from './edge-batches.js';
 import { createEdgeJobs } from './edge-jobs.js';
+import { createEdgeVersions } from './edge-versions.js';
 import { snapshotActors } from './snapshot-actors.js';
 import { STYLE_PRESETS } from '../../shared/styles.js';
 
@@ -20,7 +22,7 @@ const HUB_PATHS = new Set(['/api/events', '/api/hub']);
 
 /**
  * The edge Worker: the daemon's own Hono app over edge parts — actors from the snapshot the daemon
- * publishes to the bucket, posters from the bucket, jobs forwarded to the daemon and followed through
+ * publishes to the bucket, posters from the bucket, jobs, versions and batches forwarded to the daemon, jobs followed through
  * the event hub, the UI from the assets binding. Live events go to the hub, and the daemon's own
  * routes (`/_daemon/…`) to the hub and the bucket, before the app sees a request.
  */
@@ -29,9 +31,13 @@ function createEdgeHandler(env: EdgeEnv): (request: Request) => Response | Promi
   const logger = consoleLogger(env.LOG_LEVEL);
   const daemonOnly = daemonRoutes({ token: env.DAEMON_TOKEN, bucket: env.BUCKET, hub, logger });
   const actors = snapshotActors(env.BUCKET);
+  const daemon = createDaemonClient(env);
   const app = createApp({
     actors,
-    jobs: createEdgeJobs(createDaemonClient(env), hub),
+    jobs: createEdgeJobs(daemon, hub),
+    // Versions and batches are the daemon's: the edge forwards, the daemon stays the one writer.
+    versions: createEdgeVersions(daemon),
+    batches: createEdgeBatches(daemon),
     logger,
     media: bucketMedia(env.BUCKET),
     info: edgeInfo({ hub, actors, apiTokenRequired: Boolean(env.API_TOKEN) }),

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { BatchAccepted, BatchRequest, BatchSummary } from '../../../shared/api-types.js';
 import { parseBatchRequest } from '../../../shared/request-schema.js';
-import type { BatchService } from '../../batches/batch-service.js';
 import { PipelineError } from '../../errors.js';
+import type { BatchRoutesApi } from '../app-deps.js';
 import { readJsonBody } from '../read-json-body.js';
 import { parsePageQuery } from './jobs-query.js';
 
@@ -11,7 +11,7 @@ import { parsePageQuery } from './jobs-query.js';
  * (Batch), `POST /:id/cancel` (the Batch once its jobs have settled), `POST /:id/retry` (202, a new
  * batch of the failed and cancelled actors with `retry_of`).
  */
-export function batchRoutes(batches: BatchService): Hono {
+export function batchRoutes(batches: BatchRoutesApi): Hono {
   const app = new Hono();
   const accepted = (summary: BatchSummary): BatchAccepted => ({
     batch_id: summary.id,
