@@ -70,6 +70,8 @@ const section: BenchSection = {
       const notModified = await timeRequests(list, { headers: { 'if-none-match': etag }, count: 200, budgetMs: 10_000 });
       const page = await timeRequests(`${list}?limit=100&sort=updated`, { count: 200, budgetMs: 10_000 });
       const one = await timeRequests(`${list}/5000`, { count: 200, budgetMs: 10_000 });
+      // Before any poster is encoded: what the library itself costs (sharp's buffers come with the batch).
+      const libraryMemory = await daemon.memory();
 
       let batchRunning = true;
       const batch = withDeadline(`a batch of ${BATCH} regenerations`, 180_000, regenerateAll(url, actors.slice(0, BATCH))).finally(() => {
@@ -128,6 +130,12 @@ const section: BenchSection = {
           result: check(fanOut.received === SSE_CLIENTS ? fanOut.spreadMs : Number.POSITIVE_INFINITY, 250),
         },
         { metric: 'SSE: trigger → last client', value: ms(fanOut.afterTriggerMs) },
+        {
+          metric: 'daemon RSS with the library loaded and the list served, before any encode',
+          value: `${libraryMemory.rssMiB.toFixed(0)} MiB (peak so far ${libraryMemory.peakMiB.toFixed(0)} MiB)`,
+          target: '< 300 MB',
+          result: check(libraryMemory.peakMiB * 1.048576, 300),
+        },
         {
           metric: 'daemon peak RSS (VmHWM) over all of the above',
           value: `${memory.peakMiB.toFixed(0)} MiB`,
