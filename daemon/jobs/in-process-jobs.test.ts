@@ -48,7 +48,7 @@ const service = (run: RunJob, options: Partial<InProcessJobsOptions> = {}) =>
   createInProcessJobs({ store, events: createEventBus(), logger: pino({ level: 'silent' }), run, ...options });
 
 describe('in-process jobs', () => {
-  it('answers a job whose terminal state cannot be written, keeps it, writes it once the disk has room, then clears its checkpoints', async () => {
+  it('answers and lists a job whose terminal state cannot be written, keeps it, writes it once the disk has room, then clears its checkpoints', async () => {
     let diskFull = false;
     const cleared: string[] = [];
     const fullStore: JobStore = {
@@ -72,6 +72,9 @@ describe('in-process jobs', () => {
     await expect(jobs.waitFor(job.id)).resolves.toMatchObject({ status: 'done' });
     expect((await store.get(job.id))?.status).not.toBe('done');
     expect(cleared).toEqual([]);
+    // Listed as it is, not as the store last had it (or not at all).
+    expect((await jobs.list()).jobs.map((listed) => [listed.id, listed.status])).toEqual([[job.id, 'done']]);
+    expect((await jobs.list({ status: 'done' })).jobs.map((listed) => listed.id)).toEqual([job.id]);
 
     diskFull = false;
     await vi.waitFor(() => expect(cleared).toEqual([job.id]), { timeout: 5000 });

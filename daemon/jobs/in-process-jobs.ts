@@ -7,6 +7,7 @@ import { currentProcess, isProcessAlive } from '../fs/process-identity.js';
 import { isErrno } from '../fs/atomic-write.js';
 import { redactSecrets } from '../redact-secrets.js';
 import type { ReportProgress } from '../pipeline/run-pipeline.js';
+import { encodeJobsCursor, pageJobs } from './jobs-query.js';
 import { createJob, jobKey, requireValidRequest } from './create-job.js';
 import { requireJoinable } from './join-conflict.js';
 import type { JobRetention, JobStore } from './job-store.js';
@@ -210,9 +211,15 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       return job ? structuredClone(job) : store.get(id);
     },
     async list(query = {}) {
-      const page = await store.page(query);
-      // The store has each running job as of its last stage change; memory has its latest progress.
-      return { ...page, jobs: page.jobs.map((stored) => structuredClone(jobs.get(stored.id) ?? stored)) };
+      const stored = await store.page(query);
+      // Memory is ahead of the store: a running job's latest progress, and a job whose writes a full
+      // disk refused (its terminal state is retried until written, and must be listed meanwhile).
+      const merged = new Map(stored.jobs.map((job) => [job.id, job]));
+      for (const job of jobs.values()) merged.set(job.id, job);
+      const page = pageJobs(merged.values(), query);
+      const more = stored.next_cursor !== null || page.next_cursor !== null;
+      const last = page.jobs.at(-1);
+      return { jobs: page.jobs.map((job) => structuredClone(job)), next_cursor: more && last ? encodeJobsCursor(last) : null };
     },
     async waitFor(id, signal) {
       const job = jobs.get(id) ?? (await store.get(id));
