@@ -1,5 +1,5 @@
 import { watch } from 'chokidar';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
@@ -34,8 +34,12 @@ export const isRequestFileName = (name: string): boolean => name.endsWith('.json
 /** Claiming and parsing are cheap but a flood of files should not open them all at once. */
 const INTAKE_CONCURRENCY = 8;
 
-/** Folder changes come in bursts; links are looked for once the burst settles. */
-const LINK_SWEEP_DELAY_MS = 100;
+/** Folder changes come in bursts; the folder is swept once the burst settles. */
+const SWEEP_DELAY_MS = 100;
+/** And every few seconds regardless: see sweepFolder. */
+const SWEEP_INTERVAL_MS = 2000;
+/** A file unchanged for this long is complete (the watcher itself waits 200 ms of stability). */
+const SETTLED_MS = 1000;
 
 /**
  * Watches the requests folder: each request file is claimed by moving it to `processing/`, run as a
@@ -73,12 +77,20 @@ export async function startRequestsFolder(options: RequestsFolderOptions): Promi
   }
 
   /**
-   * The watcher reports no link it cannot stat (loops, dangling links), and a link it does report
-   * would stay forever if left; every link is claimed like a file, and reading it fails it with a reason.
+   * The watcher's safety net. It reports no link it cannot stat (loops, dangling links), and a link
+   * would stay forever if left, so every link is claimed like a file (reading it fails it with a
+   * reason). And under load it has been seen to miss a burst of files renamed in (100 at once, all
+   * left in the folder until the next change to it), so a request file that has settled is claimed
+   * here too; `claim` takes each path once, whoever sees it first.
    */
-  async function sweepLinks(): Promise<void> {
+  async function sweepFolder(): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) if (entry.isSymbolicLink() && isRequestFileName(entry.name)) void claim(join(dir, entry.name));
+    for (const entry of entries) {
+      if (!isRequestFileName(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isSymbolicLink()) void claim(path);
+      else if (entry.isFile() && (await isSettled(path))) void claim(path);
+    }
   }
 
   const left = await readdir(processing);
@@ -99,19 +111,26 @@ export async function startRequestsFolder(options: RequestsFolderOptions): Promi
   watcher.on('raw', () => {
     sweep ??= setTimeout(() => {
       sweep = undefined;
-      void sweepLinks();
-    }, LINK_SWEEP_DELAY_MS);
+      void sweepFolder();
+    }, SWEEP_DELAY_MS);
   });
   watcher.on('error', (error) => logger.error({ err: error, dir }, 'requests folder watcher failed'));
   await new Promise<void>((ready) => watcher.once('ready', ready));
   logger.info({ dir }, 'watching the requests folder');
-  await sweepLinks();
+  await sweepFolder();
+  const sweeping = setInterval(() => void sweepFolder(), SWEEP_INTERVAL_MS).unref();
 
   return {
     async close() {
       closed = true;
       clearTimeout(sweep);
+      clearInterval(sweeping);
       await watcher.close();
     },
   };
+}
+
+async function isSettled(path: string): Promise<boolean> {
+  const stats = await lstat(path).catch(() => undefined);
+  return stats !== undefined && Date.now() - stats.mtimeMs >= SETTLED_MS;
 }
