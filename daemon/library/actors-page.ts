@@ -33,8 +33,8 @@ export function pageActors(entries: readonly IndexedActor[], query: ActorsPageQu
   const sort = query.sort ?? 'file';
   const compare = COMPARE[sort];
   const needle = query.q?.trim().toLowerCase();
-  const matching = needle ? entries.filter((entry) => entry.search.includes(needle)) : [...entries];
-  if (sort !== 'file') matching.sort(compare);
+  const sorted = sortedOnce(entries, sort);
+  const matching = needle ? sorted.filter((entry) => entry.search.includes(needle)) : sorted;
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const start = after ? matching.findIndex((entry) => compare(entry, after) > 0) : 0;
   const page = start < 0 ? [] : matching.slice(start, start + query.limit);
@@ -45,6 +45,20 @@ export function pageActors(entries: readonly IndexedActor[], query: ActorsPageQu
     next_cursor: more ? encodeCursor(last) : null,
     total: matching.length,
   };
+}
+
+/**
+ * `entries` in `sort` order, sorted once per list: callers pass the index's cached array, which stays
+ * the same object until the library changes, so paging through 10,000 actors does not sort them per page.
+ */
+const sortedLists = new WeakMap<readonly IndexedActor[], Map<ActorsSort, readonly IndexedActor[]>>();
+function sortedOnce(entries: readonly IndexedActor[], sort: ActorsSort): readonly IndexedActor[] {
+  if (sort === 'file') return entries;
+  const bySort = sortedLists.get(entries) ?? new Map<ActorsSort, readonly IndexedActor[]>();
+  sortedLists.set(entries, bySort);
+  const sorted = bySort.get(sort) ?? [...entries].sort(COMPARE[sort]);
+  bySort.set(sort, sorted);
+  return sorted;
 }
 
 function encodeCursor(entry: IndexedActor): string {
