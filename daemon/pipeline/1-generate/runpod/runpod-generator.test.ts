@@ -8,9 +8,9 @@ import { createPublicOnlyAgent } from '../../2-download/public-only-agent.js';
 import { checkGeneratedImage } from '../check-generated-image.js';
 import { decodeImage } from '../../3-encode/decode-image.js';
 import type { GeneratedImage, GenerateProgress } from '../generator.js';
-import { loadInputTemplate } from './input-template.js';
 import { BASE_DEFAULTS, styleOf } from '../../../../shared/styles.js';
-import { createRunpodGenerator, type RunpodGeneratorOptions } from './runpod-generator.js';
+import type { RunpodGeneratorOptions } from './runpod-generator.js';
+import { runpodTestGenerator } from '../../../../tests/support/runpod-test-generator.js';
 
 const API_KEY = 'rp-test-key';
 const ENDPOINT = 'ep-posters';
@@ -50,18 +50,7 @@ beforeAll(async () => {
 afterAll(() => Promise.all([peer.close(), host.close()]));
 afterEach(() => peer.jobs.clear());
 
-function generator(overrides: Partial<RunpodGeneratorOptions> = {}) {
-  return createRunpodGenerator({
-    apiKey: API_KEY,
-    endpointId: ENDPOINT,
-    baseUrl: peer.baseUrl,
-    pollIntervalMs: 10,
-    timeoutMs: 10_000,
-    template: loadInputTemplate(),
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    ...overrides,
-  });
-}
+const generator = (overrides: Partial<RunpodGeneratorOptions> = {}) => runpodTestGenerator(peer, overrides);
 
 async function generate(
   scenario: RunpodScenario,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRunpodPeer, type RunpodPeer } from '../../../../tests/peers/runpod-peer.js';
 import type { GenerateRequest } from '../generator.js';
-import { loadInputTemplate } from './input-template.js';
-import { createRunpodGenerator } from './runpod-generator.js';
+import { runpodTestGenerator } from '../../../../tests/support/runpod-test-generator.js';
 
 const API_KEY = 'rp-test-key';
 const ENDPOINT = 'ep-posters';
@@ -19,16 +18,7 @@ beforeEach(() => {
   peer.setScenario({ steps: [{ status: 'IN_PROGRESS' }, { status: 'COMPLETED', output: OUTPUT }] });
 });
 
-const generator = () =>
-  createRunpodGenerator({
-    apiKey: API_KEY,
-    endpointId: ENDPOINT,
-    baseUrl: peer.baseUrl,
-    pollIntervalMs: 10,
-    timeoutMs: 10_000,
-    template: loadInputTemplate(),
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-  });
+const generator = () => runpodTestGenerator(peer);
 
 /** Generates with a backend-job checkpoint holding `previousId`; returns the result and the ids saved. */
 async function generateWith(previousId: string | undefined) {
