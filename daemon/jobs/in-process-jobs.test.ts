@@ -272,7 +272,7 @@ describe('in-process jobs', () => {
 describe('cancelling a job', () => {
   it('cancels a running job with a cancelled reason, records it as cancelled and answers its waiters', async () => {
     const reasons: unknown[] = [];
-    const jobs = service((job, signal, report) => {
+    const jobs = service((_job, signal, report) => {
       report('generating', 10, 'working');
       return new Promise((_, reject) => signal.addEventListener('abort', () => reject(reasons.push(signal.reason) && signal.reason), { once: true }));
     });
