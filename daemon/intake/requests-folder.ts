@@ -132,5 +132,6 @@ export async function startRequestsFolder(options: RequestsFolderOptions): Promi
 
 async function isSettled(path: string): Promise<boolean> {
   const stats = await lstat(path).catch(() => undefined);
-  return stats !== undefined && Date.now() - stats.mtimeMs >= SETTLED_MS;
+  // ctime too: a rename keeps the old mtime, and a file renamed in just now is the watcher's to claim first.
+  return stats !== undefined && Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) >= SETTLED_MS;
 }
