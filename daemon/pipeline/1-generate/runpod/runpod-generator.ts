@@ -81,7 +81,8 @@ export function createRunpodGenerator(options: RunpodGeneratorOptions): Generato
       const { input, seed } = await buildInput(request);
       const policyMs = Math.max(MIN_POLICY_MS, options.timeoutMs);
       const policy = { executionTimeout: policyMs, ttl: Math.min(MAX_TTL_MS, policyMs) };
-      const deadline = AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]);
+      const timeout = AbortSignal.timeout(options.timeoutMs);
+      const deadline = AbortSignal.any([signal, timeout]);
       const report = progressReporter(request.onProgress, () => duration.expected() ?? TYPICAL_GENERATION_MS);
       let job: RunpodJob | undefined;
       let submittedAt: number | undefined;
@@ -90,8 +91,11 @@ export function createRunpodGenerator(options: RunpodGeneratorOptions): Generato
         if (!job) {
           request.onProgress({ stage: 'queued', percent: 0, message: 'submitting to RunPod' });
           submittedAt = Date.now();
-          job = await api.run({ input, policy }, deadline);
+          // A cancel or shutdown does not abort the submit in flight: RunPod may have made the job already,
+          // and only its id lets us cancel it (or re-attach to it at the next start) below.
+          job = await api.run({ input, policy }, timeout);
           await request.backendJob?.save(job.id);
+          deadline.throwIfAborted();
         }
         const waitOptions = { pollIntervalMs: options.pollIntervalMs, signal: deadline, duration, submittedAt };
         job = await waitForJob(api, job, {
