@@ -27,6 +27,11 @@ export interface RunpodScenario {
    * `output` — or FAILED with the error `fail` returns for the job's input (undefined: it succeeds).
    */
   timed?: { workers: number; jobMs: number; output: unknown; fail?: (input: Record<string, unknown>) => unknown };
+  /**
+   * Holds each `/run` answer until `release` settles, after the job exists (`arrived` is told first): a
+   * caller cancelling or shutting down while its submit is in flight, which RunPod may already have acted on.
+   */
+  holdRun?: { arrived(job: PeerJob): void; release: Promise<void> };
 }
 
 export interface RecordedCall {
@@ -150,6 +155,11 @@ export async function startRunpodPeer(options: { apiKey: string; endpointId: str
       };
       if (scenario.timed) schedule(job, scenario.timed.jobMs);
       jobs.set(job.id, job);
+      const hold = scenario.holdRun;
+      if (hold) {
+        hold.arrived(job);
+        await hold.release;
+      }
       return sendJson(res, 200, { id: job.id, status: 'IN_QUEUE' });
     }
     const job = jobId ? jobs.get(decodeURIComponent(jobId)) : undefined;

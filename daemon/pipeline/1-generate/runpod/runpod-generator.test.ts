@@ -7,7 +7,7 @@ import { downloadImage } from '../../2-download/download-image.js';
 import { createPublicOnlyAgent } from '../../2-download/public-only-agent.js';
 import { checkGeneratedImage } from '../check-generated-image.js';
 import { decodeImage } from '../../3-encode/decode-image.js';
-import type { GeneratedImage, GenerateProgress } from '../generator.js';
+import type { GeneratedImage, GenerateProgress, GenerateRequest } from '../generator.js';
 import { BASE_DEFAULTS, styleOf } from '../../../../shared/styles.js';
 import type { RunpodGeneratorOptions } from './runpod-generator.js';
 import { runpodTestGenerator } from '../../../../tests/support/runpod-test-generator.js';
@@ -54,7 +54,12 @@ const generator = (overrides: Partial<RunpodGeneratorOptions> = {}) => runpodTes
 
 async function generate(
   scenario: RunpodScenario,
-  options: { overrides?: Partial<RunpodGeneratorOptions>; signal?: AbortSignal; onProgress?: (p: GenerateProgress) => void } = {},
+  options: {
+    overrides?: Partial<RunpodGeneratorOptions>;
+    signal?: AbortSignal;
+    onProgress?: (p: GenerateProgress) => void;
+    backendJob?: GenerateRequest['backendJob'];
+  } = {},
 ) {
   peer.setScenario(scenario);
   const progress: GenerateProgress[] = [];
@@ -63,6 +68,7 @@ async function generate(
     params: { seed: 77, style: 'studio-headshot' },
     ...SIZE,
     signal: options.signal ?? new AbortController().signal,
+    backendJob: options.backendJob,
     onProgress: (p) => {
       progress.push(p);
       options.onProgress?.(p);
@@ -196,6 +202,48 @@ describe('RunPod generator against a RunPod-protocol peer', () => {
     );
     await expect(outcome).rejects.toBe(reason);
     expect([...peer.jobs.values()][0]?.cancelled).toBe(true);
+  });
+
+  /** A scenario whose `/run` is answered only after `reason` has aborted the caller, while the submit is in flight. */
+  function abortDuringRun(controller: AbortController, reason: PipelineError): RunpodScenario {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return {
+      steps: [{ status: 'IN_PROGRESS', polls: Infinity }],
+      holdRun: {
+        arrived() {
+          controller.abort(reason);
+          setTimeout(release, 20);
+        },
+        release: released,
+      },
+    };
+  }
+
+  it('cancels on RunPod a job whose /run was still in flight when the caller cancelled', async () => {
+    const controller = new AbortController();
+    const reason = new PipelineError('cancelled', 'Cancelled on request');
+    const outcome = generate(abortDuringRun(controller, reason), { signal: controller.signal });
+    await expect(outcome).rejects.toBe(reason);
+    const [job] = [...peer.jobs.values()];
+    expect(job?.cancelled).toBe(true);
+    expect(peer.calls.filter((call) => call.path.endsWith(`/cancel/${job?.id}`))).toHaveLength(1);
+  });
+
+  it('keeps, and saves for re-attaching, a job whose /run was in flight at a shutdown', async () => {
+    const controller = new AbortController();
+    const reason = new PipelineError('shutting_down', 'The daemon is shutting down');
+    const saved: string[] = [];
+    const outcome = generate(abortDuringRun(controller, reason), {
+      signal: controller.signal,
+      backendJob: { save: async (id) => void saved.push(id) },
+    });
+    await expect(outcome).rejects.toBe(reason);
+    const [job] = [...peer.jobs.values()];
+    expect(job?.cancelled).toBe(false);
+    expect(saved).toEqual([job?.id]);
   });
 
   it.each([
