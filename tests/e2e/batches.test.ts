@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor, Batch } from '../../shared/api-types.js';
 import { useBrowserTest } from './browser-test.js';
-import { card, DOCS_DIR, revealCard, screenshot } from './page-helpers.js';
+import { card, docShot, revealCard } from './page-helpers.js';
 import { GatedGenerator } from './test-generators.js';
 
 const generator = new GatedGenerator();
@@ -21,15 +19,6 @@ async function barAndText(bar: Locator): Promise<[number, number]> {
   const value = await bar.locator('progress').evaluate((p: HTMLProgressElement) => p.value);
   const text = (await bar.locator('.text').textContent()) ?? '';
   return [value, Number(/^(\d+)%/.exec(text)?.[1])];
-}
-
-/** The README's screenshots are committed; written only when missing, so a test run leaves the tree clean. */
-async function docShot(page: Page, name: string): Promise<void> {
-  const file = path.join(DOCS_DIR, 'screenshots', `${name}.png`);
-  await screenshot(page, name);
-  if (existsSync(file)) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  await page.screenshot({ path: file });
 }
 
 describe('batches in Chromium', () => {

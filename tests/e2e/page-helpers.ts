@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,36 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   });
   await page.screenshot({ path: file, ...options });
   return file;
+}
+
+/** A screenshot for test-artifacts/ and, when missing there (delete it to refresh), for the README's docs/screenshots/: a test run leaves the tree clean. */
+export async function docShot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const file = path.join(DOCS_DIR, 'screenshots', `${name}.png`);
+  if (existsSync(file)) return;
+  await mkdir(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+}
+
+/** Runs `check` at a phone's viewport (390×844), then restores the viewport it had. */
+export async function atPhoneWidth(page: Page, check: () => Promise<void>): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await check();
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
+
+/** Requires `locator` to lie wholly inside the viewport's width, and the page not to scroll sideways. */
+export async function fitsWidth(page: Page, locator: Locator): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  const box = await locator.boundingBox();
+  if (!box || box.x < 0 || box.x + box.width > width + 0.5)
+    throw new Error(`Expected ${String(locator)} inside the ${width} px viewport but its box is ${JSON.stringify(box)}`);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scrollWidth > width) throw new Error(`Expected no sideways scrolling at ${width} px but the page is ${scrollWidth} px wide`);
 }
 
 /** Collects uncaught page errors and console errors (into `errors`, shared by several pages), so a test can require there were none. */

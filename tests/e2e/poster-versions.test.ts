@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Actor, HistoryResponse } from '../../shared/api-types.js';
 import { useBrowserTest } from './browser-test.js';
-import { card, DOCS_DIR, openRegenerate, revealCard, screenshot, toast } from './page-helpers.js';
+import { atPhoneWidth, card, docShot, fitsWidth, openRegenerate, revealCard, screenshot, toast } from './page-helpers.js';
 import { regenerateNow } from './test-daemon.js';
 
 type SampleActor = Actor & { id: number; lora_model_url: string; description: string };
@@ -44,14 +42,6 @@ async function loaded(images: Locator): Promise<void> {
     .toBe(true);
 }
 
-/** Writes a README screenshot when it is missing (delete it to refresh), so a test run leaves the tree clean. */
-async function readmeShot(page: Page, name: string): Promise<void> {
-  const file = path.join(DOCS_DIR, 'screenshots', `${name}.png`);
-  if (existsSync(file)) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  await page.screenshot({ path: file });
-}
-
 describe('poster versions in Chromium', () => {
   it('previews first: the compare view splits old and new at a slider moved by drag and keys; Accept publishes', async () => {
     const { page } = ui;
@@ -64,8 +54,13 @@ describe('poster versions in Chromium', () => {
     expect(new URL(current!).pathname).toBe(new URL(oldSrc!, ui.daemon.url).pathname.replace('_sm.webp', '_lg.webp'));
     expect(candidate).toMatch(/\/poster_frame\/history\/[^/]+\/0001_european_20_female_poster_lg\.webp/);
     await compare.getByText(/^New poster: Cinematic portrait · seed \d+$/).waitFor();
-    await screenshot(page, 'compare-view');
-    await readmeShot(page, 'compare-view');
+    await docShot(page, 'compare-view');
+    await atPhoneWidth(page, async () => {
+      // On a phone the whole comparison and its three decisions stay on screen, side by side scrolling never needed.
+      await fitsWidth(page, compare.locator('compare-slider'));
+      for (const name of ['Decide later', 'Discard', 'Accept']) await fitsWidth(page, compare.getByRole('button', { name }));
+      await docShot(page, 'compare-view-390');
+    });
 
     // Keyboard: focus starts on the divider.
     const divider = slider(page);
@@ -138,8 +133,12 @@ describe('poster versions in Chromium', () => {
     const currentItem = detail.locator('history-strip li[aria-current="true"]');
     await currentItem.getByText('Current').waitFor();
     await loaded(strip.locator('img'));
-    await screenshot(page, 'history-strip');
-    await readmeShot(page, 'history-strip');
+    await docShot(page, 'history-strip');
+    await atPhoneWidth(page, async () => {
+      await fitsWidth(page, currentItem);
+      await fitsWidth(page, detail.getByRole('button', { name: 'Close' }));
+      await docShot(page, 'history-strip-390');
+    });
 
     const target = detail.locator(`history-strip li[data-version="${original.version}"]`);
     await target.getByRole('button', { name: /^Revert to the poster of / }).click();
