@@ -6,6 +6,7 @@ import { requestFor } from '../../tests/support/sample-actors.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
 import type { BenchRow, BenchSection } from '../section.js';
 import { withDeadline } from '../support/deadline.js';
+import { buildDaemon } from '../../tests/support/build-daemon.js';
 import { publishedLibrary, writeLibraryFile } from '../support/library-file.js';
 import { processCpuMs } from '../support/process-cpu.js';
 import { timeSaves } from '../support/time-saves.js';
@@ -23,13 +24,16 @@ const check = (value: number, limit: number) => (value < limit ? '✓' : '✗');
 const percentiles = (times: RequestTimes) => `p50 ${ms(times.p50)} / p99 ${ms(times.p99)} (n=${times.n})`;
 const GZIP = { 'accept-encoding': 'gzip' };
 
-/** Spawns `npm start`'s daemon on `dataDir` and times it from spawn to listening with the library ready. */
+/** Spawns `npm start`'s daemon (the built bundle) on `dataDir` and times it from spawn to listening with the library ready. */
 async function timedStart(dataDir: string, requestsDir: string): Promise<{ daemon: ChildDaemon; startMs: number; cpuMs: number }> {
   const started = performance.now();
   const daemon = await withDeadline(
     'daemon start',
     60_000,
-    startChildDaemon({ DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, GENERATOR: 'builtin', STORAGE: 'local', SSE_MAX_CLIENTS: String(SSE_CLIENTS + 10) }),
+    startChildDaemon(
+      { DATA_DIR: dataDir, REQUESTS_DIR: requestsDir, GENERATOR: 'builtin', STORAGE: 'local', SSE_MAX_CLIENTS: String(SSE_CLIENTS + 10) },
+      { bundle: true },
+    ),
   );
   const startMs = performance.now() - started;
   return { daemon, startMs, cpuMs: await processCpuMs(daemon.pid) };
@@ -52,7 +56,7 @@ const section: BenchSection = {
     const saveDir = path.join(dir.path, 'save');
     let daemon: ChildDaemon | undefined;
     try {
-      await Promise.all([mkdir(dataDir), mkdir(saveDir)]);
+      await Promise.all([mkdir(dataDir), mkdir(saveDir), buildDaemon()]);
       const actors = publishedLibrary(ACTORS);
       const fileBytes = await writeLibraryFile(path.join(dataDir, 'actorsData.json'), actors);
       await copyFile(path.join(dataDir, 'actorsData.json'), path.join(saveDir, 'actorsData.json'));

@@ -3,7 +3,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'daemon', 'main.ts');
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The TypeScript entry point, run through tsx (tests need no build). */
+const MAIN = path.join(ROOT, 'daemon', 'main.ts');
+/** The bundle `npm start` runs (built by `npm run build:daemon`; see daemon/build.mjs). */
+const BUNDLE = path.join(ROOT, 'dist', 'daemon', 'main.mjs');
+
+export interface ChildDaemonOptions {
+  /** Run the built bundle exactly as `npm start` does (measurements), instead of the TypeScript source. Default false. */
+  bundle?: boolean;
+}
 
 export interface ChildDaemon {
   url: string;
@@ -17,8 +26,9 @@ export interface ChildDaemon {
 }
 
 /** `npm start`'s daemon (daemon/main.ts) as a child process with `env` added, resolved once it listens. */
-export async function startChildDaemon(env: Record<string, string>): Promise<ChildDaemon> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+export async function startChildDaemon(env: Record<string, string>, options: ChildDaemonOptions = {}): Promise<ChildDaemon> {
+  const args = options.bundle ? ['--enable-source-maps', BUNDLE] : ['--import', 'tsx', MAIN];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
