@@ -20,6 +20,7 @@ import { appSecurity } from './node/app-security.js';
 import { trackForGracefulClose } from './node/close-gracefully.js';
 import { serveAssets } from './node/serve-assets.js';
 import { serverInfo } from './node/server-info.js';
+import { segmentedListBody } from './node/segmented-list-body.js';
 import { copySampleActors } from './sample-actors.js';
 import { STYLE_PRESETS } from '../shared/styles.js';
 
@@ -63,6 +64,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
     const info = serverInfo(config, core.actors);
     const app = createApp({
       actors: core.actors,
+      listBody: segmentedListBody(),
       jobs: core.jobs,
       versions: core.versions,
       batches: core.batches,

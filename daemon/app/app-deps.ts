@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ActorsPageQuery } from '../library/actors-page.js';
+import type { ListBlock } from '../library/list-blocks.js';
 import type { Actor, ActorsPage, HistoryResponse, Job, NumberedEvent, RevertResponse, ServerInfo, StylePreset } from '../../shared/api-types.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { JobService } from '../jobs/job-service.js';
@@ -11,11 +12,24 @@ export interface ActorsReader {
   list(): Promise<Actor[]>;
   /** By id (compared as a string) or, failing that, by name. */
   find(idOrName: string): Promise<Actor | undefined>;
-  /** The whole list as compact JSON and the library revision it reflects (the same string until the library changes). */
-  listJson(): Promise<{ revision: number; json: string }>;
+  /** The whole list as compact JSON in blocks, and the library revision it reflects (unchanged blocks stay the same objects). */
+  listBlocks(): Promise<{ revision: number; blocks: readonly ListBlock[] }>;
   /** One page, optionally filtered and sorted. @throws TypeError for a cursor it did not make. */
   page(query: ActorsPageQuery): Promise<ActorsPage>;
 }
+
+/** A response body as parts sent one after the other (no one big copy), and their total length. */
+export interface BodyParts {
+  parts: readonly Uint8Array[];
+  length: number;
+}
+
+/**
+ * Encodes the list's blocks at `revision`, identity or gzip. The daemon's keeps each block's bytes and
+ * deflate segment, so a change re-compresses one block; without one, the app joins and compresses the
+ * whole list once per revision (CompressionStream, which edge runtimes have).
+ */
+export type ListBodyEncoder = (revision: number, blocks: readonly ListBlock[], gzip: boolean) => Promise<BodyParts>;
 
 /** Live events with replay: the daemon's event bus, or the edge's event hub. */
 export interface LiveEventSource {
@@ -51,6 +65,8 @@ export interface VersionsApi {
  */
 export interface AppDeps {
   actors: ActorsReader;
+  /** Encodes `GET /api/actors`' body; absent: the whole list compressed once per revision. */
+  listBody?: ListBodyEncoder;
   jobs: JobService;
   /** Serves `GET /api/events`; absent where another handler does (the edge's event hub). */
   events?: LiveEventSource;

@@ -146,9 +146,9 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
       const entry = (await current()).find(idOrName);
       return entry && (JSON.parse(entry.json) as Actor);
     },
-    async listJson() {
+    async listBlocks() {
       const library = await current();
-      return { revision: library.revision, json: library.json() };
+      return { revision: library.revision, blocks: library.blocks() };
     },
     async page(query) {
       return pageActors((await current()).ordered(), query);

@@ -21,10 +21,10 @@ export function snapshotActors(bucket: R2Bucket): ActorsReader {
       const entry = (await load()).find(idOrName);
       return entry && JSON.parse(entry.json);
     },
-    listJson: async () => {
-      const json = (await load()).json();
+    listBlocks: async () => {
+      const index = await load();
       // The snapshot carries no revision; a hash of its content changes whenever it does (the ETag).
-      return { revision: fnv1a(json), json };
+      return { revision: fnv1a(index.json()), blocks: index.blocks() };
     },
     page: async (query) => pageActors((await load()).ordered(), query),
   };

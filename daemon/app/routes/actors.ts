@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { PipelineError } from '../../errors.js';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps, BodyParts } from '../app-deps.js';
 import { invalid, parseActorsQuery } from './actors-query.js';
 import { revisionBodyCache } from './cached-body.js';
 
@@ -9,9 +9,9 @@ import { revisionBodyCache } from './cached-body.js';
  * library revision, with an `ETag` (304 on `If-None-Match`) and gzip when the client accepts it;
  * `?limit=&cursor=&q=&sort=` answers one page instead (`ActorsPage`).
  */
-export function actorRoutes({ actors }: Pick<AppDeps, 'actors'>): Hono {
+export function actorRoutes({ actors, listBody }: Pick<AppDeps, 'actors' | 'listBody'>): Hono {
   const app = new Hono();
-  const body = revisionBodyCache();
+  const body = listBody ?? revisionBodyCache();
 
   app.get('/', async (c) => {
     const query = parseActorsQuery(c.req.query());
@@ -23,7 +23,7 @@ export function actorRoutes({ actors }: Pick<AppDeps, 'actors'>): Hono {
         throw error;
       }
     }
-    const { revision, json } = await actors.listJson();
+    const { revision, blocks } = await actors.listBlocks();
     const etag = `"actors-${revision}"`;
     const headers: Record<string, string> = { etag, 'cache-control': 'no-cache', vary: 'accept-encoding' };
     if (
@@ -34,9 +34,9 @@ export function actorRoutes({ actors }: Pick<AppDeps, 'actors'>): Hono {
     )
       return c.body(null, 304, headers);
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-    const bytes = await body(revision, () => json, gzip);
+    const encoded = await body(revision, blocks, gzip);
     if (gzip) headers['content-encoding'] = 'gzip';
-    return c.body(bytes, 200, { ...headers, 'content-type': 'application/json' });
+    return c.body(streamOf(encoded), 200, { ...headers, 'content-type': 'application/json', 'content-length': String(encoded.length) });
   });
 
   app.get('/:id', async (c) => {
@@ -47,6 +47,18 @@ export function actorRoutes({ actors }: Pick<AppDeps, 'actors'>): Hono {
   });
 
   return app;
+}
+
+/** The parts as they are (one part) or as a stream handing them out one by one, never copied into one buffer. */
+function streamOf({ parts }: BodyParts): Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> {
+  if (parts.length === 1) return parts[0] as Uint8Array<ArrayBuffer>;
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next < parts.length) controller.enqueue(parts[next++]!);
+      else controller.close();
+    },
+  });
 }
 
 export function actorNotFound(idOrName: string): PipelineError {

@@ -26,7 +26,7 @@ describe('read routes', () => {
 
   it("answers 500 with the store's message when actorsData.json is corrupt", async () => {
     const actors = fakeActorsStore();
-    actors.listJson = async () => {
+    actors.listBlocks = async () => {
       throw new PipelineError('actors_file_corrupt', 'actorsData.json is not valid JSON; fix or restore it');
     };
     const res = await createApp(fakeDeps({ actors })).request('/api/actors');

@@ -50,7 +50,7 @@ export function fakeActorsStore(actors: Actor[] = ACTORS): ActorsStore {
   const index = ActorsIndex.of(actors);
   return {
     list: async () => actors,
-    listJson: async () => ({ revision: index.revision, json: index.json() }),
+    listBlocks: async () => ({ revision: index.revision, blocks: index.blocks() }),
     page: async (query) => pageActors(index.ordered(), query),
     exported: async () => {},
     find: async (idOrName) => actors.find((a) => String(a.id) === idOrName) ?? actors.find((a) => a.name === idOrName),

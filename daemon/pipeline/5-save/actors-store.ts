@@ -1,5 +1,6 @@
 import type { Actor, ActorsPage } from '../../../shared/api-types.js';
 import type { ActorsPageQuery } from '../../library/actors-page.js';
+import type { ListBlock } from '../../library/list-blocks.js';
 
 /**
  * The actor library (actorsData.json's entries). Updates of different actors never lose each other,
@@ -11,8 +12,8 @@ export interface ActorsStore {
   list(): Promise<Actor[]>;
   /** Finds an actor by id (compared as a string) or, failing that, by name. */
   find(idOrName: string): Promise<Actor | undefined>;
-  /** The whole list as compact JSON and the library revision it reflects: the same string until the library changes. */
-  listJson(): Promise<{ revision: number; json: string }>;
+  /** The whole list as compact JSON in blocks and the library revision it reflects: unchanged blocks stay the same objects. */
+  listBlocks(): Promise<{ revision: number; blocks: readonly ListBlock[] }>;
   /** One page of actors, optionally filtered by `q` and sorted. @throws TypeError for a foreign cursor. */
   page(query: ActorsPageQuery): Promise<ActorsPage>;
   /** Applies `change` to one actor and records it durably; returns the actor as recorded. */
