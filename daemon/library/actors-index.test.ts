@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generatedLibrary } from '../../tests/support/generated-library.js';
-import type { Actor } from '../../shared/api-types.js';
-import { ActorsIndex } from './actors-index.js';
+import { ActorsIndex, indexRow } from './actors-index.js';
 import { LIST_BLOCK_SIZE } from './list-blocks.js';
 
-const row = (actor: Actor, position: number) => ({ id: String(actor.id), name: actor.name, position, json: JSON.stringify(actor) });
 const text = (index: ActorsIndex) => index.json();
 
 describe('ActorsIndex blocks', () => {
@@ -31,7 +29,7 @@ describe('ActorsIndex blocks', () => {
     const index = ActorsIndex.of(actors);
     const [blocks, ordered] = [index.blocks(), index.ordered()];
     const changed = { ...actors[LIST_BLOCK_SIZE + 5]!, poster_updated_at: '2026-12-02T00:00:00Z' };
-    index.apply([row(changed, LIST_BLOCK_SIZE + 5)], 1);
+    index.apply([indexRow(changed, LIST_BLOCK_SIZE + 5)], 1);
 
     const after = index.blocks();
     expect(after.map((block, k) => block === blocks[k])).toEqual([true, false, true, true]);
@@ -43,11 +41,15 @@ describe('ActorsIndex blocks', () => {
   it.each([
     [
       'an actor added at the end',
-      (index: ActorsIndex) => index.apply([row({ id: 9999, name: 'new' }, actors.length)], 1),
+      (index: ActorsIndex) => index.apply([indexRow({ id: 9999, name: 'new' }, actors.length)], 1),
       [...actors, { id: 9999, name: 'new' }],
     ],
     ['an actor removed', (index: ActorsIndex) => index.retain(new Set(actors.slice(1).map((a) => String(a.id))), 1), actors.slice(1)],
-    ['two actors swapped', (index: ActorsIndex) => index.apply([row(actors[0]!, 1), row(actors[1]!, 0)], 1), [actors[1]!, actors[0]!, ...actors.slice(2)]],
+    [
+      'two actors swapped',
+      (index: ActorsIndex) => index.apply([indexRow(actors[0]!, 1), indexRow(actors[1]!, 0)], 1),
+      [actors[1]!, actors[0]!, ...actors.slice(2)],
+    ],
   ])('re-cut every block after %s', (_, change, expected) => {
     const index = ActorsIndex.of(actors);
     const before = index.blocks();
@@ -59,7 +61,7 @@ describe('ActorsIndex blocks', () => {
   it('keeps its blocks when nothing changed', () => {
     const index = ActorsIndex.of(actors);
     const [blocks, ordered] = [index.blocks(), index.ordered()];
-    index.apply([row(actors[3]!, 3)], 1);
+    index.apply([indexRow(actors[3]!, 3)], 1);
     index.retain(new Set(actors.map((a) => String(a.id))), 2);
     expect(index.blocks().every((block, k) => block === blocks[k])).toBe(true);
     expect(index.ordered()).toBe(ordered);

@@ -20,6 +20,22 @@ export interface IndexRow {
   name: string;
   position: number;
   json: string;
+  /** The description when it is a string, else ''. */
+  description: string;
+  /** poster_updated_at when it is a string, else ''. */
+  updated: string;
+}
+
+/** The row `actor` at `position` makes (what the table's query returns for it). */
+export function indexRow(actor: Actor, position: number): IndexRow {
+  return {
+    id: String(actor.id),
+    name: actor.name,
+    position,
+    json: JSON.stringify(actor),
+    description: typeof actor.description === 'string' ? actor.description : '',
+    updated: typeof actor.poster_updated_at === 'string' ? actor.poster_updated_at : '',
+  };
 }
 
 /**
@@ -42,10 +58,7 @@ export class ActorsIndex {
   /** An index holding `actors` in that order (tests, and stores without a database). */
   static of(actors: readonly Actor[]): ActorsIndex {
     const index = new ActorsIndex();
-    index.apply(
-      actors.map((actor, position) => ({ id: String(actor.id), name: actor.name, position, json: JSON.stringify(actor) })),
-      0,
-    );
+    index.apply(actors.map(indexRow), 0);
     return index;
   }
 
@@ -53,27 +66,22 @@ export class ActorsIndex {
     return this.byId.size;
   }
 
-  /** Applies changed rows; returns the actors whose JSON differs from what the index held. */
-  apply(rows: readonly IndexRow[], revision: number): Actor[] {
-    const changed: Actor[] = [];
+  /** Applies changed rows; returns the entries whose JSON differs from what the index held. */
+  apply(rows: readonly IndexRow[], revision: number): IndexedActor[] {
+    const changed: IndexedActor[] = [];
     // Copied on the first in-place change: the sorted pages are cached against the old array's identity.
     let inPlace = this.inOrder;
     let copied = false;
-    for (const row of rows) {
-      const before = this.byId.get(row.id);
-      if (before && before.json === row.json && before.position === row.position) continue;
+    for (const { id, name, position, json, description, updated } of rows) {
+      const before = this.byId.get(id);
+      if (before && before.json === json && before.position === position) continue;
       if (before) this.byName.delete(before.name);
-      const actor = JSON.parse(row.json) as Actor;
-      const entry: IndexedActor = {
-        ...row,
-        search: `${row.name}\n${typeof actor.description === 'string' ? actor.description : ''}`.toLowerCase(),
-        updated: typeof actor.poster_updated_at === 'string' ? actor.poster_updated_at : '',
-      };
-      this.byId.set(row.id, entry);
-      this.byName.set(row.name, entry);
-      if (before?.json !== row.json) changed.push(actor);
+      const entry: IndexedActor = { id, name, position, json, search: `${name}\n${description}`.toLowerCase(), updated };
+      this.byId.set(id, entry);
+      this.byName.set(name, entry);
+      if (before?.json !== json) changed.push(entry);
       // Same place in the list: replace the entry and its block; anything else re-cuts the whole list.
-      const ordinal = before?.position === row.position ? this.ordinals.get(row.id) : undefined;
+      const ordinal = before?.position === position ? this.ordinals.get(id) : undefined;
       if (inPlace && ordinal !== undefined) {
         if (!copied) [inPlace, copied] = [[...inPlace], true];
         inPlace[ordinal] = entry;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api-types.js';
-import { ActorsIndex } from './actors-index.js';
+import { ActorsIndex, indexRow } from './actors-index.js';
 import { pageActors } from './actors-page.js';
 
 const actor = (id: number, name: string, updated?: string): Actor => ({ id, name, ...(updated ? { poster_updated_at: updated } : {}) });
@@ -21,7 +21,7 @@ describe('pageActors', () => {
   it('sorts again once the library changes (the sorted order is kept per list, not forever)', () => {
     const index = ActorsIndex.of([actor(1, 'c', '2026-01-01T00:00:00Z'), actor(2, 'a'), actor(3, 'b', '2026-02-01T00:00:00Z')]);
     expect(names(index, 'updated')).toEqual(['b', 'c', 'a']);
-    index.apply([{ id: '2', name: 'a', position: 1, json: JSON.stringify(actor(2, 'a', '2026-03-01T00:00:00Z')) }], 1);
+    index.apply([indexRow(actor(2, 'a', '2026-03-01T00:00:00Z'), 1)], 1);
     expect(names(index, 'updated')).toEqual(['a', 'b', 'c']);
   });
 });

@@ -8,6 +8,10 @@ export interface ActorRow {
   position: number;
   json: string;
   revision: number;
+  /** The entry's description when it is a string, else '' (read by SQLite, so the index need not parse `json`). */
+  description: string;
+  /** poster_updated_at when it is a string, else ''. */
+  updated: string;
 }
 
 export type ActorsTable = ReturnType<typeof actorsTable>;
@@ -17,8 +21,11 @@ export type ActorsTable = ReturnType<typeof actorsTable>;
  * transaction: every change bumps the revision once, and the rows it touches carry the new value.
  */
 export function actorsTable(db: LibraryDb) {
-  const since = db.prepare<[number], ActorRow>('SELECT id, name, position, json, revision FROM actors WHERE revision > ? ORDER BY position');
-  const one = db.prepare<[string], ActorRow>('SELECT id, name, position, json, revision FROM actors WHERE id = ?');
+  // Starting on 10,000 actors, JSON.parse of every row for two fields cost ~0.3 s of CPU and as much again in GC.
+  const columns = `id, name, position, json, revision, iif(json_type(json, '$.description') = 'text', json ->> '$.description', '') AS description,
+    coalesce(poster_updated_at, '') AS updated`;
+  const since = db.prepare<[number], ActorRow>(`SELECT ${columns} FROM actors WHERE revision > ? ORDER BY position`);
+  const one = db.prepare<[string], ActorRow>(`SELECT ${columns} FROM actors WHERE id = ?`);
   const ids = db.prepare<[], { id: string }>('SELECT id FROM actors').pluck();
   const count = db.prepare<[], { n: number }>('SELECT count(*) FROM actors').pluck();
   const upsert = db.prepare(`
@@ -38,10 +45,10 @@ export function actorsTable(db: LibraryDb) {
     get: (id: string): ActorRow | undefined => one.get(id),
     ids: (): string[] => ids.all() as unknown as string[],
     count: (): number => count.get() as unknown as number,
-    write(actor: Actor, position: number, revision: number): ActorRow {
-      const row = { id: String(actor.id), name: actor.name, position, json: JSON.stringify(actor), revision };
-      upsert.run({ ...row, updated: typeof actor.poster_updated_at === 'string' ? actor.poster_updated_at : null });
-      return row;
+    /** Upserts `actor`; `json` is its JSON.stringify when the caller already has it. */
+    write(actor: Actor, position: number, revision: number, json = JSON.stringify(actor)): void {
+      const updated = typeof actor.poster_updated_at === 'string' ? actor.poster_updated_at : null;
+      upsert.run({ id: String(actor.id), name: actor.name, position, json, revision, updated });
     },
     /** Frees a name inside a transaction that renames several actors (swapped names would collide). */
     renameAside: (id: string) => void renameAside.run(id),

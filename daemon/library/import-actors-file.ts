@@ -46,13 +46,13 @@ function applyDiff(table: ActorsTable, actors: readonly Actor[]): boolean {
   const changes = actors.flatMap((actor, position) => {
     const row = stored.get(String(actor.id));
     const json = JSON.stringify(actor);
-    return row && row.json === json && row.position === position ? [] : [{ actor, position, row }];
+    return row && row.json === json && row.position === position ? [] : [{ actor, position, row, json }];
   });
   if (gone.length === 0 && changes.length === 0) return false;
   const revision = table.nextRevision();
   gone.forEach(table.remove);
   // Names are unique: free every name that changes first, so two actors can swap theirs.
   for (const { actor, row } of changes) if (row && row.name !== actor.name) table.renameAside(row.id);
-  for (const { actor, position } of changes) table.write(actor, position, revision);
+  for (const { actor, position, json } of changes) table.write(actor, position, revision, json);
   return true;
 }

@@ -168,6 +168,42 @@ describe('the library actors store', () => {
     ]);
   });
 
+  it('announces nothing for loading the library at start, then what changes after', async () => {
+    const store = open(true);
+    const seen: Actor[] = [];
+    store.onChange((actor) => seen.push(actor));
+    await store.ready();
+    const changes = nextChanges(store, 1);
+    const edited = actorsOf(3);
+    edited[0]!.description = 'after start';
+    await writeFile(file, JSON.stringify(edited));
+    await changes;
+    expect(seen).toEqual([edited[0]]);
+  });
+
+  it('announces every actor of a file that appears after start', async () => {
+    await rm(file);
+    const store = open(true);
+    await store.ready();
+    const changes = nextChanges(store, 3);
+    await writeFile(file, JSON.stringify(actorsOf(3)));
+    expect(await changes).toEqual(actorsOf(3));
+  });
+
+  it('searches string descriptions and sorts by string poster_updated_at, ignoring values of other types', async () => {
+    const actors = [
+      { id: 1, name: 'a', description: 'Red Coat', poster_updated_at: '2026-01-01T00:00:00Z' },
+      { id: 2, name: 'b', description: { text: 'red' }, poster_updated_at: 5 },
+      { id: 3, name: 'c', description: 'a RED hat', poster_updated_at: '2026-02-01T00:00:00Z' },
+    ];
+    await writeFile(file, JSON.stringify(actors));
+    const store = open();
+    expect((await store.page({ q: 'red', limit: 10 })).actors.map((actor) => actor.id)).toEqual([1, 3]);
+    expect((await store.page({ limit: 10, sort: 'updated' })).actors.map((actor) => actor.id)).toEqual([3, 1, 2]);
+    await store.update('2', (actor) => ({ ...actor, description: 'red scarf', poster_updated_at: '2026-03-01T00:00:00Z' }));
+    expect((await store.page({ q: 'red', limit: 10, sort: 'updated' })).actors.map((actor) => actor.id)).toEqual([2, 3, 1]);
+  });
+
   it('announces an external atomic replace for the changed actor only', async () => {
     const store = open(true);
     await store.ready();

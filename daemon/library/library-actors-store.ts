@@ -44,6 +44,8 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
   const index = new ActorsIndex();
   const listeners = new Set<(actor: Actor) => void>();
   let dataVersion = -1;
+  /** The first pull loads the library: nothing changed for anyone yet (no client is connected before start-up ends). */
+  let loaded = false;
   let corrupt: { identity: string; error: PipelineError } | undefined;
   let absorbing: Promise<void> | undefined;
 
@@ -55,10 +57,13 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
     const revision = table.revision();
     const changed = index.apply(table.since(index.revision), revision);
     if (table.count() !== index.size) index.retain(new Set(table.ids()), revision);
-    for (const actor of changed) announce(actor);
+    if (loaded) for (const entry of changed) announce(entry.json);
+    loaded = true;
   }
 
-  function announce(actor: Actor): void {
+  function announce(json: string): void {
+    if (listeners.size === 0) return;
+    const actor = JSON.parse(json) as Actor;
     for (const listener of listeners) {
       try {
         listener(structuredClone(actor));

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/api-types.js';
 import type { BodyParts } from '../app/app-deps.js';
 import { createApp } from '../app/create-app.js';
 import { fakeActorsStore, fakeDeps } from '../app/test-support/fake-deps.js';
-import { ActorsIndex } from '../library/actors-index.js';
+import { ActorsIndex, indexRow } from '../library/actors-index.js';
 import { segmentedListBody } from './segmented-list-body.js';
 
 const bytesOf = ({ parts, length }: BodyParts) => {
@@ -14,7 +14,6 @@ const bytesOf = ({ parts, length }: BodyParts) => {
   expect(whole.length).toBe(length);
   return whole;
 };
-const row = (actor: Actor, position: number) => ({ id: String(actor.id), name: actor.name, position, json: JSON.stringify(actor) });
 // Non-ASCII text, so the UTF-8 bytes (and the gzip's size field) differ from the string's length.
 const actors = generatedLibrary(1234).map((actor, i) => (i % 50 ? actor : { ...actor, description: `Zoë, 東京 ${actor.description} 🎬` }));
 
@@ -30,12 +29,12 @@ describe('segmentedListBody', () => {
     await check(0, actors);
 
     const changed = { ...actors[250]!, poster_updated_at: '2026-12-02T08:00:00Z' };
-    index.apply([row(changed, 250)], 1);
+    index.apply([indexRow(changed, 250)], 1);
     await check(1, actors.with(250, changed));
 
     const first = { ...actors[0]!, name: 'renamed' };
     const last = { ...actors.at(-1)!, description: 'ends the list' };
-    index.apply([row(first, 0), row(last, actors.length - 1)], 2);
+    index.apply([indexRow(first, 0), indexRow(last, actors.length - 1)], 2);
     await check(2, actors.with(250, changed).with(0, first).with(-1, last));
 
     index.retain(new Set(actors.slice(0, 500).map((actor) => String(actor.id))), 3);
@@ -79,7 +78,7 @@ describe('GET /api/actors over HTTP with the daemon encoder', () => {
     expect((await fetch(url, { headers: { 'if-none-match': before.etag } })).status).toBe(304);
 
     const changed = { ...actors[700]!, poster_updated_at: '2026-12-02T08:00:00Z' };
-    index.apply([row(changed, 700)], 1);
+    index.apply([indexRow(changed, 700)], 1);
     const after = await fetchBoth();
     expect(after.text).toBe(JSON.stringify(actors.with(700, changed)));
     expect(after.etag).not.toBe(before.etag);
