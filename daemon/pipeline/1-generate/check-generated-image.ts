@@ -1,5 +1,6 @@
 import { PipelineError } from '../../errors.js';
-import { fromDecoded, type DecodedImage } from '../3-encode/decode-image.js';
+import type { DecodedImage } from '../3-encode/decode-image.js';
+import { sampledChannelStats } from './sampled-channel-stats.js';
 
 /**
  * Below this standard deviation (0–255 scale) in every colour channel an image is one flat colour:
@@ -12,7 +13,7 @@ const MIN_CHANNEL_STDEV = 2;
  * The guard every backend's output passes before it can become a poster: a black, nearly uniform or
  * wrongly sized image is a failed generation, never published. It reads the encode stage's decoded
  * pixels (decodeImage already refused non-images and images over MAX_INPUT_PIXELS), so the image is
- * decoded once per job, on sharp's threads.
+ * decoded once per job, and samples them (see sampledChannelStats) instead of a full statistics pass.
  *
  * @param decoded the backend's image, decoded
  * @param requested the size asked of the backend; either side below half of it fails
@@ -25,10 +26,9 @@ export async function checkGeneratedImage(decoded: DecodedImage, requested: { wi
       `Expected an image of about ${requested.width}x${requested.height} from the generator but received ${width}x${height}; check the backend's width/height settings`,
     );
   }
-  const stats = await fromDecoded(decoded).stats();
   // Alpha is not colour: a flat image with a varying alpha channel is still blank.
   const hasAlpha = channels === 2 || channels === 4;
-  const colourChannels = stats.channels.slice(0, hasAlpha ? -1 : undefined);
+  const colourChannels = sampledChannelStats(decoded).slice(0, hasAlpha ? -1 : undefined);
   const maxStdev = Math.max(...colourChannels.map((c) => c.stdev));
   if (maxStdev < MIN_CHANNEL_STDEV) {
     const mean = Math.round(colourChannels[0]?.mean ?? 0);
