@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { tempPathFor } from './temp-name.js';
 
@@ -25,13 +25,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * The first half of an atomic replace: `data` in a fsynced temp file beside `path`, whose name is
  * returned. The caller renames it over `path` (then calls `syncDirectory`) or removes it; split out for
  * a writer that must decide at the last moment, under a lock, whether its copy is still the newest.
+ * `data` may come in parts (one writev, no joined copy of a large file).
  */
-export async function writeTempFile(path: string, data: string | Uint8Array): Promise<string> {
+export async function writeTempFile(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<string> {
   const temp = tempPathFor(path);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(data);
+      if (Array.isArray(data)) await writeParts(handle, data);
+      else await handle.writeFile(data as string | Uint8Array);
       await handle.sync();
     } finally {
       await handle.close();
@@ -80,4 +82,11 @@ export async function unlessMissing<T>(operation: Promise<T>): Promise<T | undef
 /** True when `error` is a Node system error with one of the given codes. */
 export function isErrno(error: unknown, ...codes: string[]): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && codes.includes((error as NodeJS.ErrnoException).code!);
+}
+
+/** libuv writes every part (it loops over short writes); the count is checked all the same. */
+async function writeParts(handle: FileHandle, parts: readonly Uint8Array[]): Promise<void> {
+  const expected = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  const { bytesWritten } = await handle.writev(parts);
+  if (bytesWritten !== expected) throw new Error(`Expected ${expected} bytes written to ${handle.fd} but received ${bytesWritten}`);
 }

@@ -11,8 +11,6 @@ export interface IndexedActor {
   search: string;
   /** poster_updated_at, '' when never regenerated. */
   updated: string;
-  /** The entry as it appears in actorsData.json (2-space indented one level in), computed on first export. */
-  pretty?: string;
 }
 
 export interface IndexRow {

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api-types.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
+import { generatedLibrary } from '../../tests/support/generated-library.js';
 import { ActorsIndex } from './actors-index.js';
 import { actorsTable, type ActorsTable } from './actors-table.js';
-import { exportActorsFile, formatActorsFile } from './export-actors-file.js';
+import { actorsFileParts, exportActorsFile } from './export-actors-file.js';
+import { LIST_BLOCK_SIZE } from './list-blocks.js';
 import { openLibraryDb, type LibraryDb } from './open-library-db.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -42,7 +44,10 @@ describe('exportActorsFile', () => {
   });
 });
 
-describe('formatActorsFile', () => {
+describe('actorsFileParts', () => {
+  const fileOf = (parts: Buffer[]) => Buffer.concat(parts).toString();
+  const many = generatedLibrary(LIST_BLOCK_SIZE * 2 + 3).map((actor, i) => (i % 9 ? actor : { ...actor, description: `Zoë 東京\n${actor.description}` }));
+
   it.each<[string, Actor[]]>([
     ['no actors', []],
     [
@@ -58,7 +63,24 @@ describe('formatActorsFile', () => {
         { id: 'b2', name: 'b\nline', n: null },
       ],
     ],
-  ])('writes exactly JSON.stringify(actors, null, 2) and a newline (%s)', (_, actors) => {
-    expect(formatActorsFile(ActorsIndex.of(actors).ordered())).toBe(`${JSON.stringify(actors, null, 2)}\n`);
+    ['several blocks, non-ASCII text', many],
+  ])('gives exactly JSON.stringify(actors, null, 2) and a newline (%s)', (_, actors) => {
+    expect(fileOf(actorsFileParts()(ActorsIndex.of(actors).blocks()))).toBe(`${JSON.stringify(actors, null, 2)}\n`);
+  });
+
+  it('re-encodes only the changed block after a change, and the file still matches', () => {
+    const index = ActorsIndex.of(many);
+    const parts = actorsFileParts();
+    const before = parts(index.blocks());
+    const changed = { ...many[LIST_BLOCK_SIZE + 1]!, poster_updated_at: '2026-12-02T08:00:00Z' };
+    index.apply([{ id: String(changed.id), name: changed.name, position: LIST_BLOCK_SIZE + 1, json: JSON.stringify(changed) }], 1);
+    const after = parts(index.blocks());
+    expect(after.map((part, k) => part === before[k])).toEqual([true, false, true]);
+    expect(fileOf(after)).toBe(`${JSON.stringify(many.with(LIST_BLOCK_SIZE + 1, changed), null, 2)}\n`);
+  });
+
+  it('is written from its parts by exportActorsFile', async () => {
+    expect(await exportActorsFile(db, table, file, 1, actorsFileParts()(ActorsIndex.of(many).blocks()))).toBe('written');
+    expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify(many, null, 2)}\n`);
   });
 });

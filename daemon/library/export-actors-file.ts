@@ -2,33 +2,44 @@ import { renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { syncDirectory, writeTempFile } from '../fs/atomic-write.js';
-import type { IndexedActor } from './actors-index.js';
 import type { ActorsTable } from './actors-table.js';
 import { fileIdentity } from './file-identity.js';
+import type { ListBlock } from './list-blocks.js';
 import type { LibraryDb } from './open-library-db.js';
 
 /**
  * actorsData.json exactly as `JSON.stringify(actors, null, 2)` plus a newline (the layout people keep
- * the file in), assembled from each entry's cached indented text so an export after one change
- * re-formats one actor, not 10,000.
+ * the file in), as the bytes of each block of the list, each kept until its block changes: an export
+ * after one change formats and encodes one block, and the file is written from the parts without
+ * joining 14 MB on the main thread.
  */
-export function formatActorsFile(entries: readonly IndexedActor[]): string {
-  if (entries.length === 0) return '[]\n';
-  for (const entry of entries) entry.pretty ??= JSON.stringify(JSON.parse(entry.json), null, 2).replaceAll('\n', '\n  ');
-  return `[\n  ${entries.map((entry) => entry.pretty).join(',\n  ')}\n]\n`;
+export function actorsFileParts(): (blocks: readonly ListBlock[]) => Buffer[] {
+  const bytes = new WeakMap<ListBlock, Buffer>();
+  return (blocks) =>
+    blocks.map((block) => {
+      const cached = bytes.get(block) ?? Buffer.from(block.pretty());
+      bytes.set(block, cached);
+      return cached;
+    });
 }
 
 export type ExportOutcome = 'written' | 'stale' | 'file-changed';
 
 /**
- * Publishes `text` (the library at `revision`) as actorsData.json. The bytes go to a fsynced temp file
+ * Publishes `data` (the library at `revision`, whole or in parts) as actorsData.json. The bytes go to a fsynced temp file
  * first; the rename happens inside an IMMEDIATE transaction, i.e. under the library's write lock, and
  * only if no process has exported a newer revision meanwhile ('stale': the file never goes backwards)
  * and nobody else has edited the file since the library last absorbed it ('file-changed': import it
  * first, or the edit is lost).
  */
-export async function exportActorsFile(db: LibraryDb, table: ActorsTable, file: string, revision: number, text: string): Promise<ExportOutcome> {
-  const temp = await writeTempFile(file, text);
+export async function exportActorsFile(
+  db: LibraryDb,
+  table: ActorsTable,
+  file: string,
+  revision: number,
+  data: string | readonly Uint8Array[],
+): Promise<ExportOutcome> {
+  const temp = await writeTempFile(file, data);
   let outcome: ExportOutcome = 'stale';
   try {
     outcome = db

@@ -7,7 +7,7 @@ import { ActorsIndex } from './actors-index.js';
 import { pageActors } from './actors-page.js';
 import { actorsTable } from './actors-table.js';
 import { coalescedExport } from './coalesced-export.js';
-import { exportActorsFile, formatActorsFile } from './export-actors-file.js';
+import { actorsFileParts, exportActorsFile } from './export-actors-file.js';
 import { fileIdentity } from './file-identity.js';
 import { importActorsFile } from './import-actors-file.js';
 import type { LibraryDb } from './open-library-db.js';
@@ -48,6 +48,7 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
   let loaded = false;
   let corrupt: { identity: string; error: PipelineError } | undefined;
   let absorbing: Promise<void> | undefined;
+  const fileParts = actorsFileParts();
 
   /** Brings the index up to the table and announces what changed, whoever changed it. */
   function pull(force = false): void {
@@ -114,7 +115,7 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
         pull();
         const revision = index.revision;
         if (Number(table.meta('exported_revision')) >= revision) return Number(table.meta('exported_revision'));
-        const outcome = await exportActorsFile(db, table, file, revision, formatActorsFile(index.ordered()));
+        const outcome = await exportActorsFile(db, table, file, revision, fileParts(index.blocks()));
         if (outcome !== 'file-changed') return Number(table.meta('exported_revision'));
       }
     },
