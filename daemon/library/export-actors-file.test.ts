@@ -64,23 +64,23 @@ describe('actorsFileParts', () => {
       ],
     ],
     ['several blocks, non-ASCII text', many],
-  ])('gives exactly JSON.stringify(actors, null, 2) and a newline (%s)', (_, actors) => {
-    expect(fileOf(actorsFileParts()(ActorsIndex.of(actors).blocks()))).toBe(`${JSON.stringify(actors, null, 2)}\n`);
+  ])('gives exactly JSON.stringify(actors, null, 2) and a newline (%s)', async (_, actors) => {
+    expect(fileOf(await actorsFileParts()(ActorsIndex.of(actors).blocks()))).toBe(`${JSON.stringify(actors, null, 2)}\n`);
   });
 
-  it('re-encodes only the changed block after a change, and the file still matches', () => {
+  it('re-encodes only the changed block after a change, and the file still matches', async () => {
     const index = ActorsIndex.of(many);
     const parts = actorsFileParts();
-    const before = parts(index.blocks());
+    const before = await parts(index.blocks());
     const changed = { ...many[LIST_BLOCK_SIZE + 1]!, poster_updated_at: '2026-12-02T08:00:00Z' };
     index.apply([{ id: String(changed.id), name: changed.name, position: LIST_BLOCK_SIZE + 1, json: JSON.stringify(changed) }], 1);
-    const after = parts(index.blocks());
+    const after = await parts(index.blocks());
     expect(after.map((part, k) => part === before[k])).toEqual([true, false, true]);
     expect(fileOf(after)).toBe(`${JSON.stringify(many.with(LIST_BLOCK_SIZE + 1, changed), null, 2)}\n`);
   });
 
   it('is written from its parts by exportActorsFile', async () => {
-    expect(await exportActorsFile(db, table, file, 1, actorsFileParts()(ActorsIndex.of(many).blocks()))).toBe('written');
+    expect(await exportActorsFile(db, table, file, 1, await actorsFileParts()(ActorsIndex.of(many).blocks()))).toBe('written');
     expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify(many, null, 2)}\n`);
   });
 });

@@ -115,7 +115,7 @@ export function createLibraryActorsStore(options: LibraryActorsStoreOptions): Li
         pull();
         const revision = index.revision;
         if (Number(table.meta('exported_revision')) >= revision) return Number(table.meta('exported_revision'));
-        const outcome = await exportActorsFile(db, table, file, revision, fileParts(index.blocks()));
+        const outcome = await exportActorsFile(db, table, file, revision, await fileParts(index.blocks()));
         if (outcome !== 'file-changed') return Number(table.meta('exported_revision'));
       }
     },
