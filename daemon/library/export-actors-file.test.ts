@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api-types.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
 import { generatedLibrary } from '../../tests/support/generated-library.js';
-import { ActorsIndex } from './actors-index.js';
+import { ActorsIndex, indexRow } from './actors-index.js';
 import { actorsTable, type ActorsTable } from './actors-table.js';
 import { actorsFileParts, exportActorsFile } from './export-actors-file.js';
 import { LIST_BLOCK_SIZE } from './list-blocks.js';
@@ -73,7 +73,7 @@ describe('actorsFileParts', () => {
     const parts = actorsFileParts();
     const before = await parts(index.blocks());
     const changed = { ...many[LIST_BLOCK_SIZE + 1]!, poster_updated_at: '2026-12-02T08:00:00Z' };
-    index.apply([{ id: String(changed.id), name: changed.name, position: LIST_BLOCK_SIZE + 1, json: JSON.stringify(changed) }], 1);
+    index.apply([indexRow(changed, LIST_BLOCK_SIZE + 1)], 1);
     const after = await parts(index.blocks());
     expect(after.map((part, k) => part === before[k])).toEqual([true, false, true]);
     expect(fileOf(after)).toBe(`${JSON.stringify(many.with(LIST_BLOCK_SIZE + 1, changed), null, 2)}\n`);
