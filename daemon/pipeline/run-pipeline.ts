@@ -1,4 +1,5 @@
 import type { GenerationParams, JobMode, JobSource, JobStage, PosterFrames } from '../../shared/api-types.js';
+import { PipelineError } from '../errors.js';
 import { isLive, type VersionRecords } from '../versions/version-records.js';
 import type { Generator, GenerateRequest } from './1-generate/generator.js';
 import { checkGeneratedImage } from './1-generate/check-generated-image.js';
@@ -13,7 +14,7 @@ import type { ActorsStore } from './5-save/actors-store.js';
 import type { Checkpoints } from './checkpoints.js';
 import { inStage } from './in-stage.js';
 import { publishedFrames } from './published-frames.js';
-import type { StageLimits } from './stage-limits.js';
+import { isSaturated, type StageLimits } from './stage-limits.js';
 
 export interface PipelineDeps {
   generator: Generator;
@@ -99,13 +100,16 @@ async function dropOwnVersion(job: PipelineJob, deps: PipelineDeps, version: str
 
 /** Generates (or reuses the checkpointed image), encodes and stores the version; returns it. */
 async function stageVersion(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<string> {
-  const image = (await deps.checkpoints.loadSource(job.id)) ?? (await generate(job, deps, signal, report));
+  let image: Uint8Array | undefined = (await deps.checkpoints.loadSource(job.id)) ?? (await generate(job, deps, signal, report));
 
   report('encoding', 0, 'encoding WebP sm/md/lg');
+  // Generation can outrun encoding by hundreds of jobs (a fast endpoint, a big batch): a job that must
+  // wait for an encode slot keeps its image only in the source checkpoint, not megabytes in memory each.
+  if (isSaturated(deps.limits.encode)) image = undefined;
   // One decode per job, inside the encode limit: the generated-image guard reads the same pixels the sizes are made from.
   const encoded = await inStage('encoding', 'invalid_image', signal, () =>
     deps.limits.encode(async () => {
-      const decoded = await decodeImage(image, deps.maxInputPixels);
+      const decoded = await decodeImage(image ?? (await sourceCheckpoint(deps.checkpoints, job.id)), deps.maxInputPixels);
       await checkGeneratedImage(decoded, { width: EDGE, height: EDGE });
       return encodeDecoded(decoded, deps.webpEffort);
     }),
@@ -136,6 +140,13 @@ async function stageVersion(job: PipelineJob, deps: PipelineDeps, signal: AbortS
   });
   await deps.checkpoints.saveStaged(job.id, version);
   return version;
+}
+
+/** The generated image a job checkpointed; it was saved before the job let go of its bytes. */
+async function sourceCheckpoint(checkpoints: Checkpoints, jobId: string): Promise<Uint8Array> {
+  const image = await checkpoints.loadSource(jobId);
+  if (!image) throw new PipelineError('internal_error', `Expected the generated image of job ${jobId} in its source checkpoint but it is missing`);
+  return image;
 }
 
 async function generate(job: PipelineJob, deps: PipelineDeps, signal: AbortSignal, report: ReportProgress): Promise<Uint8Array> {

@@ -34,3 +34,6 @@ export function createStageLimits(
     upload: pLimit(concurrency.upload),
   };
 }
+
+/** Whether work handed to `limit` now would have to wait for a slot. */
+export const isSaturated = (limit: LimitFunction): boolean => limit.activeCount + limit.pendingCount >= limit.concurrency;

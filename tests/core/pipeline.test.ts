@@ -9,7 +9,9 @@ import { openLibrary, type Library } from '../../daemon/library/open-library.js'
 import { historyKey, posterKey, SIZES } from '../../daemon/pipeline/4-upload/keys.js';
 import { createLocalStorage } from '../../daemon/pipeline/4-upload/local-storage.js';
 import type { Storage } from '../../daemon/pipeline/4-upload/storage.js';
+import type { Checkpoints } from '../../daemon/pipeline/checkpoints.js';
 import { runPipeline, type PipelineDeps, type PipelineJob } from '../../daemon/pipeline/run-pipeline.js';
+import { createStageLimits } from '../../daemon/pipeline/stage-limits.js';
 import { sampleActors, writeActorsFile } from '../support/sample-actors.js';
 import { countingGenerator } from '../support/counting-generator.js';
 import { pipelineDeps, pipelineJob } from '../support/pipeline-deps.js';
@@ -132,6 +134,33 @@ describe('runPipeline', () => {
     expect(counting.count).toBe(1);
     expect(resumed.version).not.toBe(first.version);
     expect((await exportedActors())[0].poster_frames).toEqual(resumed.poster_frames);
+  });
+
+  it('lets go of the generated image while the job waits for an encode slot, and encodes it from the source checkpoint', async () => {
+    const loads: boolean[] = [];
+    const checkpoints: Checkpoints = {
+      ...library.checkpoints,
+      loadSource: async (id) => {
+        const bytes = await library.checkpoints.loadSource(id);
+        loads.push(bytes !== undefined);
+        return bytes;
+      },
+    };
+    const limits = createStageLimits({ generate: 1, encode: 1, upload: 4 });
+    let release = () => {};
+    const busy = limits.encode(() => new Promise<void>((resolve) => (release = resolve)));
+    // The slot is freed only once the job has reached the encode stage: it must wait, so it lets go of its bytes.
+    const waited = await runPipeline(job('job_wait'), { ...deps(), checkpoints, limits }, new AbortController().signal, (stage) => {
+      if (stage === 'encoding') release();
+    });
+    await busy;
+    expect(loads).toEqual([false, true]);
+    expect((await exportedActors())[0].poster_frames).toEqual(waited.poster_frames);
+
+    // A free slot: the job encodes the bytes it holds, without reading them back.
+    loads.length = 0;
+    await runPipeline({ ...job('job_free'), params: { seed: 43 } }, { ...deps(), checkpoints }, new AbortController().signal, noProgress);
+    expect(loads).toEqual([false]);
   });
 
   it('stores a preview as a version at its history keys without touching the published poster', async () => {
