@@ -27,7 +27,12 @@ const sourceMetaUrl = {
 
 const result = await build({
   entryPoints: [path.join(root, 'daemon/main.ts')],
-  outfile: path.join(root, 'dist/daemon/main.mjs'),
+  outdir: path.join(root, 'dist/daemon'),
+  outExtension: { '.js': '.mjs' },
+  // What the daemon imports only when configured (the S3 and RunPod clients) stays in chunks of its
+  // own, so their packages load only then; a rebuild leaves older chunks for a daemon still running.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -41,9 +46,9 @@ const result = await build({
   write: false,
 });
 // Written beside and renamed over, so a daemon starting meanwhile (a bench, a second `npm start`) never loads half a bundle.
-await mkdir(path.join(root, 'dist/daemon'), { recursive: true });
 await Promise.all(
   result.outputFiles.map(async (out) => {
+    await mkdir(path.dirname(out.path), { recursive: true });
     const temp = `${out.path}.${process.pid}.tmp`;
     await writeFile(temp, out.contents);
     await rename(temp, out.path);

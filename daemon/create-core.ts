@@ -40,10 +40,10 @@ export interface Core {
 const MESSAGES = { publish: 'Poster frame regenerated successfully', preview: 'Poster frame preview generated' } as const;
 
 /** Wires the pipeline from config; the daemon and the CLI get the same parts from the same config. */
-export function createCore(config: Config, logger: Logger, overrides: CoreOverrides = {}): Core {
+export async function createCore(config: Config, logger: Logger, overrides: CoreOverrides = {}): Promise<Core> {
   // The parts that can refuse the configuration come first, before the actors file is watched.
-  const generator = overrides.generator ?? createGenerator(config);
-  const storage = overrides.storage ?? createStorage(config);
+  const generator = overrides.generator ?? (await createGenerator(config));
+  const storage = overrides.storage ?? (await createStorage(config));
   // PUBLIC_BASE_URL set: absolute poster URLs are what the operator asked for, so imports keep them.
   const library = openLibrary({
     dataDir: config.dataDir,

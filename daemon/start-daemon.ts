@@ -58,7 +58,7 @@ export async function startDaemon(config: Config, overrides: DaemonOverrides = {
   let core: Core | undefined;
   const instanceId = newInstanceId();
   try {
-    core = createCore(config, logger, overrides);
+    core = await createCore(config, logger, overrides);
     const { storage } = core;
     await core.actors.ready();
     const info = serverInfo(config, core.actors);

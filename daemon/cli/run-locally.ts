@@ -28,7 +28,7 @@ export async function runLocally(config: Config, args: CliArgs, logger: Logger, 
   try {
     // A fresh checkout's first run may be this one rather than `npm start`.
     await copySampleActors(config.dataDir, config.actorsFile);
-    const core = createCore(config, logger);
+    const core = await createCore(config, logger);
     try {
       const keys = args.failed ? await failedActorIds((query) => core.jobs.list(query)) : args.actors;
       const actors = args.all ? await core.actors.list() : await Promise.all(keys.map((key) => findActor(core, key)));

@@ -22,8 +22,8 @@ describe('createGenerator', () => {
     [{}, 'builtin'],
     [runpodEnv, 'runpod'],
     [{ GENERATOR: 'a1111', A1111_BASE_URL: 'http://127.0.0.1:7860' }, 'a1111'],
-  ])('picks the backend GENERATOR names (%o)', (env, name) => {
-    expect(createGenerator(loadConfig(env, dir)).name).toBe(name);
+  ])('picks the backend GENERATOR names (%o)', async (env, name) => {
+    expect((await createGenerator(loadConfig(env, dir))).name).toBe(name);
   });
 
   it.each([
@@ -33,8 +33,8 @@ describe('createGenerator', () => {
   ])('stops start-up when RUNPOD_INPUT_TEMPLATE %s', async (_case, text, message) => {
     const file = path.join(dir, `template-${Math.random()}.json`);
     await writeFile(file, text);
-    expect(() => createGenerator(loadConfig({ ...runpodEnv, RUNPOD_INPUT_TEMPLATE: file }, dir))).toThrow(ConfigError);
-    expect(() => createGenerator(loadConfig({ ...runpodEnv, RUNPOD_INPUT_TEMPLATE: file }, dir))).toThrow(message);
+    await expect(createGenerator(loadConfig({ ...runpodEnv, RUNPOD_INPUT_TEMPLATE: file }, dir))).rejects.toThrow(ConfigError);
+    await expect(createGenerator(loadConfig({ ...runpodEnv, RUNPOD_INPUT_TEMPLATE: file }, dir))).rejects.toThrow(message);
   });
 });
 
@@ -58,9 +58,9 @@ describe('RunPod LoRA presigning with S3 configured', () => {
     ...extra,
   });
 
-  function generateWith(extra: Record<string, string>, loraModelUrl: string) {
+  async function generateWith(extra: Record<string, string>, loraModelUrl: string) {
     peer.setScenario({ steps: [{ status: 'COMPLETED', output: { image_url: 'https://example.invalid/x.png' } }] });
-    return createGenerator(loadConfig(env(extra), dir)).generate({
+    return (await createGenerator(loadConfig(env(extra), dir))).generate({
       actor: { id: '7', name: 'actor_7', description: 'someone', loraModelUrl },
       params: {},
       width: 64,

@@ -1,12 +1,7 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { messageOf, PipelineError } from '../../../errors.js';
-
-/** Gives a RunPod worker a URL it can fetch for a LoRA it could not read itself. */
-export type LoraPresigner = (loraUrl: string, expiresInSeconds: number) => Promise<string>;
-
-/** SigV4 presigned URLs live at most 7 days. */
-export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+import { type LoraPresigner, MAX_PRESIGN_SECONDS } from './lora-presigner.js';
 
 /**
  * Presigns `s3://bucket/key` LoRA URLs as HTTPS GET URLs with the daemon's own S3 client, so the

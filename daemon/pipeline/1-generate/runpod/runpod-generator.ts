@@ -4,7 +4,7 @@ import { resolveGeneration } from '../prompt/build-prompt.js';
 import type { RetryOptions } from '../http/retry.js';
 import { renderInputTemplate, type InputTemplate } from './input-template.js';
 import { jobResult } from './job-result.js';
-import { MAX_PRESIGN_SECONDS, type LoraPresigner } from './presign-lora.js';
+import { MAX_PRESIGN_SECONDS, type LoraPresigner } from './lora-presigner.js';
 import { createJobDuration } from './job-duration.js';
 import { createRunpodApi, UnknownRunpodJobError, type RunpodApi, type RunpodJob } from './runpod-api.js';
 import { waitForJob } from './wait-for-job.js';
