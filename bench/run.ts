@@ -16,6 +16,7 @@ const SECTIONS: (() => Promise<{ default: BenchSection }>)[] = [
   () => import('./sections/memory.js'),
   () => import('./sections/ui-scale.js'),
   () => import('./sections/library-scale.js'),
+  () => import('./sections/list-change.js'),
 ];
 
 const args = process.argv.slice(2);
