@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,24 @@ describe('local storage', () => {
     await storage.copy('a/from.webp', 'b/to.webp');
     expect(await bodyOf(storage, 'b/to.webp')).toEqual(Buffer.from([7, 7]));
     expect(await bodyOf(storage, 'a/from.webp')).toEqual(Buffer.from([7, 7]));
+  });
+
+  it('copies by linking: the target shares the stored file, and a later put over the source leaves the target as it was', async () => {
+    const file = (key: string) => path.join(base, 'media', ...key.split('/'));
+    await storage.put('a/from.webp', bytes(7, 7), 'image/webp');
+    await storage.copy('a/from.webp', 'b/to.webp');
+    expect((await stat(file('b/to.webp'))).ino).toBe((await stat(file('a/from.webp'))).ino);
+    await storage.put('a/from.webp', bytes(8), 'image/webp');
+    expect(await bodyOf(storage, 'b/to.webp')).toEqual(Buffer.from([7, 7]));
+    expect(await bodyOf(storage, 'a/from.webp')).toEqual(Buffer.from([8]));
+  });
+
+  it('copies a key over a name of the same file (a version published again) without leaving a temp file', async () => {
+    await storage.put('a/from.webp', bytes(7, 7), 'image/webp');
+    await storage.copy('a/from.webp', 'b/to.webp');
+    await storage.copy('a/from.webp', 'b/to.webp');
+    expect(await readdir(path.join(base, 'media', 'b'))).toEqual(['to.webp']);
+    expect(await bodyOf(storage, 'b/to.webp')).toEqual(Buffer.from([7, 7]));
   });
 
   it('fails a copy from a missing key as storage_failed, creating nothing', async () => {

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, open, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, open, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { messageOf, PipelineError } from '../../errors.js';
 import { isErrno } from '../../fs/atomic-write.js';
@@ -16,36 +17,47 @@ export interface LocalStorageOptions {
   publicBaseUrl?: string;
 }
 
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r');
+/** A new file with `body`, flushed to disk through the handle that wrote it. */
+async function writeNew(file: string, body: Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx');
   try {
+    await handle.writeFile(body);
     await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
-async function writeNew(file: string, body: Uint8Array): Promise<void> {
-  const handle = await open(file, 'wx');
+/**
+ * A second name for `from`'s bytes. Stored objects are never written in place (every write is a new
+ * file renamed over the key), so two keys may share one file: publishing a version then moves no
+ * bytes and needs no fsync (they were flushed when the version was stored). Where the filesystem has
+ * no hard links, the bytes are copied and flushed.
+ */
+async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
-    await handle.writeFile(body);
-  } finally {
-    await handle.close();
+    await link(from, to);
+  } catch (error) {
+    if (!isErrno(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'EMLINK', 'ENOSYS')) throw error;
+    await copyFile(from, to, constants.COPYFILE_EXCL);
+    const handle = await open(to, 'r');
+    await handle.sync().finally(() => handle.close());
   }
 }
 
 /**
- * Fills a temp file beside `file` (same folder, so the rename is atomic), flushes it to disk, then
- * renames it over `file`: a reader sees the old object or the new one, never a half-written file,
- * even after a crash.
+ * Fills a temp file beside `file` (same folder, so the rename is atomic; the fill makes it durable;
+ * `linked`: the fill gave it another file's name), then renames it over `file`: a reader sees the old
+ * object or the new one, never a half-written file, even after a crash.
  */
-async function replaceAtomically(file: string, fill: (temp: string) => Promise<void>): Promise<void> {
+async function replaceAtomically(file: string, fill: (temp: string) => Promise<void>, linked = false): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   try {
     await fill(temp);
-    await fsyncFile(temp);
     await rename(temp, file);
+    // rename() between two names of one file does nothing: a version published again over itself keeps its temp name.
+    if (linked) await unlink(temp).catch((error: unknown) => isErrno(error, 'ENOENT') || Promise.reject(error));
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
@@ -80,7 +92,7 @@ export function createLocalStorage(options: LocalStorageOptions): Storage {
     },
     async copy(fromKey, toKey) {
       const [from, to] = [fileOf(fromKey), fileOf(toKey)];
-      await attempt('copy', `${fromKey} to ${toKey}`, () => replaceAtomically(to, (temp) => copyFile(from, temp)));
+      await attempt('copy', `${fromKey} to ${toKey}`, () => replaceAtomically(to, (temp) => linkOrCopy(from, temp), true));
     },
     async delete(keys) {
       const files = keys.map((key) => [key, fileOf(key)] as const); // every key checked before any is deleted
