@@ -68,7 +68,11 @@ const section: BenchSection = {
       const url = daemon.url;
       const list = `${url}/api/actors`;
 
+      // The first request builds the body (once per start); then what each request costs the daemon.
+      const firstGzip = await timeRequests(list, { headers: GZIP, count: 1, budgetMs: 20_000 });
+      const gzipCpuBefore = await processCpuMs(daemon.pid);
       const gzip = await timeRequests(list, { headers: GZIP, count: 200, budgetMs: 20_000 });
+      const gzipCpuMs = ((await processCpuMs(daemon.pid)) - gzipCpuBefore) / gzip.n;
       const raw = await timeRequests(list, { count: 20, budgetMs: 20_000 });
       const etag = (await fetch(list, { method: 'HEAD' })).headers.get('etag') ?? '';
       const notModified = await timeRequests(list, { headers: { 'if-none-match': etag }, count: 200, budgetMs: 10_000 });
@@ -109,7 +113,12 @@ const section: BenchSection = {
           target: '< 2 s',
           result: check(restart.startMs, 2000),
         },
-        { metric: 'GET /api/actors, gzip (what the UI fetches)', value: percentiles(gzip), target: 'p99 < 10 ms', result: check(gzip.p99, 10) },
+        {
+          metric: 'GET /api/actors, gzip (what the UI fetches)',
+          value: `${percentiles(gzip)}, daemon CPU ${ms(gzipCpuMs)} per request; the first after start ${ms(firstGzip.p50)}`,
+          target: 'p99 < 10 ms',
+          result: check(gzip.p99, 10),
+        },
         { metric: `GET /api/actors, identity (${(raw.bytes / 1e6).toFixed(1)} MB)`, value: percentiles(raw) },
         { metric: 'GET /api/actors, If-None-Match → 304', value: percentiles(notModified), target: 'p99 < 10 ms', result: check(notModified.p99, 10) },
         { metric: 'GET /api/actors?limit=100&sort=updated', value: percentiles(page), target: 'p99 < 10 ms', result: check(page.p99, 10) },
@@ -154,7 +163,7 @@ const section: BenchSection = {
           fileBytes,
           start: { wallMs: first.startMs, cpuMs: first.cpuMs },
           restart: { wallMs: restart.startMs, cpuMs: restart.cpuMs },
-          gzip,
+          gzip: { ...gzip, daemonCpuMs: gzipCpuMs, firstMs: firstGzip.p50 },
           raw,
           notModified,
           page,
