@@ -6,6 +6,7 @@ import { startRunpodPeer } from '../../tests/peers/runpod-peer.js';
 import { sampleActors, writeActorsFile } from '../../tests/support/sample-actors.js';
 import { tempDir } from '../../tests/support/temp-dir.js';
 import type { BenchSection } from '../section.js';
+import { buildDaemon } from '../../tests/support/build-daemon.js';
 import { startChildDaemon } from '../../tests/support/child-daemon.js';
 import { photoPosters } from '../support/photos.js';
 import { regenerateAll } from '../support/regenerate-all.js';
@@ -15,7 +16,7 @@ const COUNTS = [50, 200, 1000];
 const IDLE_MS = 10_000;
 
 /**
- * The daemon's memory (its own process, `npm start`'s entry point) as it publishes 50, then 200, then
+ * The daemon's memory (its own process: `npm start`'s bundle and process settings) as it publishes 50, then 200, then
  * 1,000 posters: instant RunPod-protocol jobs (the loopback peer, no GPU time) whose result is a 512²
  * real photo, so the run measures the pipeline's memory, not generation time. Peak = VmHWM.
  */
@@ -31,18 +32,21 @@ const section: BenchSection = {
     const actors = sampleActors(COUNTS.at(-1)!);
     const dataDir = path.join(dir.path, 'data');
     await mkdir(dataDir, { recursive: true });
-    await writeActorsFile(dataDir, actors);
-    const daemon = await startChildDaemon({
-      DATA_DIR: dataDir,
-      REQUESTS_DIR: path.join(dir.path, 'requests'),
-      GENERATOR: 'runpod',
-      RUNPOD_API_KEY: 'bench-key',
-      RUNPOD_ENDPOINT_ID: 'bench-endpoint',
-      RUNPOD_BASE_URL: peer.baseUrl,
-      RUNPOD_POLL_INTERVAL_MS: '20',
-      RUNPOD_PRESIGN_LORA: 'false',
-      DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1',
-    });
+    await Promise.all([writeActorsFile(dataDir, actors), buildDaemon()]);
+    const daemon = await startChildDaemon(
+      {
+        DATA_DIR: dataDir,
+        REQUESTS_DIR: path.join(dir.path, 'requests'),
+        GENERATOR: 'runpod',
+        RUNPOD_API_KEY: 'bench-key',
+        RUNPOD_ENDPOINT_ID: 'bench-endpoint',
+        RUNPOD_BASE_URL: peer.baseUrl,
+        RUNPOD_POLL_INTERVAL_MS: '20',
+        RUNPOD_PRESIGN_LORA: 'false',
+        DOWNLOAD_ALLOW_PRIVATE: '127.0.0.1',
+      },
+      { bundle: true },
+    );
     try {
       const baseline = await daemon.memory();
       const peaks: { posters: number; peakMiB: number }[] = [];

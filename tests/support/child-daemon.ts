@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmStartEnv } from './npm-start-env.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The TypeScript entry point, run through tsx (tests need no build). */
@@ -25,11 +26,11 @@ export interface ChildDaemon {
   kill(): Promise<void>;
 }
 
-/** `npm start`'s daemon (daemon/main.ts) as a child process with `env` added, resolved once it listens. */
+/** `npm start`'s daemon (daemon/main.ts) as a child process, with npm start's process settings and `env` added, resolved once it listens. */
 export async function startChildDaemon(env: Record<string, string>, options: ChildDaemonOptions = {}): Promise<ChildDaemon> {
   const args = options.bundle ? ['--enable-source-maps', BUNDLE] : ['--import', 'tsx', MAIN];
   const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...npmStartEnv(), PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
