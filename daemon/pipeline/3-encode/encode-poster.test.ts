@@ -33,6 +33,15 @@ describe('encodePosterSizes', () => {
     expect(source).toEqual({ width, height, format: 'png' });
   });
 
+  it.each([
+    ['a 512x512 input: md and lg', 512, 512, ['md', 'lg']],
+    ['a 200x100 input: all three', 200, 100, ['sm', 'md', 'lg']],
+  ] as const)('encodes once for the sizes an image fits unresized, %s', async (_name, width, height, same) => {
+    const { sizes } = await encodePosterSizes(await noisyPng(width, height), LIMIT);
+    for (const size of same.slice(1)) expect(sizes[size]).toBe(sizes[same[0]]);
+    if (same.length === 2) expect(sizes.sm).not.toEqual(sizes.md);
+  });
+
   it('adds the ThumbHash placeholder of the same pixels', async () => {
     const png = await noisyPng(640, 480);
     const { placeholder } = await encodePosterSizes(png, LIMIT);

@@ -28,19 +28,22 @@ function encodeWebp(decoded: DecodedImage, edge: number, effort: number): Promis
 /**
  * Encodes decoded pixels into the seed's three WebP sizes (sm 256, md 512, lg 1024) and the ThumbHash
  * placeholder, every one made from the one buffer in parallel, with Pillow `thumbnail` semantics (fit inside, never enlarge,
- * Lanczos), quality 85. Alpha is kept.
+ * Lanczos), quality 85. Alpha is kept. Sizes that an image fits unresized (md and lg of a 512² image)
+ * are one encode: the same pixels and settings give the same bytes, so the second would only cost CPU.
  *
  * @param effort - WebP effort 0–6 (WEBP_EFFORT, default 6): higher is smaller and slower.
  */
 export async function encodeDecoded(decoded: DecodedImage, effort = DEFAULT_WEBP_EFFORT): Promise<EncodedPoster> {
+  const { width, height } = decoded.info;
+  const encodes = new Map<number, Promise<Buffer>>();
+  const encodeFitted = (edge: number) => {
+    const fitted = Math.min(edge, Math.max(width, height));
+    return encodes.get(fitted) ?? encodes.set(fitted, encodeWebp(decoded, fitted, effort)).get(fitted)!;
+  };
+  const [placeholder, ...encoded] = await Promise.all([thumbHashOf(decoded), ...SIZES.map((size) => encodeFitted(POSTER_SIZES[size]))]);
   const sizes = {} as Record<PosterSize, Uint8Array>;
-  const [placeholder] = await Promise.all([
-    thumbHashOf(decoded),
-    ...SIZES.map(async (size) => {
-      sizes[size] = await encodeWebp(decoded, POSTER_SIZES[size], effort);
-    }),
-  ]);
-  return { sizes, source: { width: decoded.info.width, height: decoded.info.height, format: decoded.format }, placeholder };
+  for (const [index, size] of SIZES.entries()) sizes[size] = encoded[index]!;
+  return { sizes, source: { width, height, format: decoded.format }, placeholder };
 }
 
 /**
