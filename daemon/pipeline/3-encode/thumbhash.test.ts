@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { thumbHashToAverageRGBA, thumbHashToRGBA } from 'thumbhash';
+import { rgbaToThumbHash, thumbHashToAverageRGBA, thumbHashToRGBA } from 'thumbhash';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from './decode-image.js';
 import { thumbHashOf } from './thumbhash.js';
@@ -39,6 +40,15 @@ describe('thumbHashOf', () => {
     const [bTop, bBottom] = ends(b);
     expect(aBottom! - aTop!).toBeGreaterThan(100);
     expect(bTop! - bBottom!).toBeGreaterThan(100);
+  });
+
+  it.each(['astronaut', 'coffee', 'chelsea'])('gives a real photo (%s) the hash its 100-pixel limit would give', async (name) => {
+    const photo = await sharp(await readFile(new URL(`../../../bench/fixtures/${name}.png`, import.meta.url)))
+      .resize(1024, 1024, { fit: 'cover' })
+      .png()
+      .toBuffer();
+    const full = await sharp(photo).resize(100, 100).ensureAlpha().raw().toBuffer();
+    expect((await hashOf(photo)).toString('base64')).toBe(Buffer.from(rgbaToThumbHash(100, 100, full)).toString('base64'));
   });
 
   it('accepts images smaller than its 100-pixel limit as they are', async () => {
