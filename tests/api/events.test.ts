@@ -79,6 +79,21 @@ describe('GET /api/events over real HTTP', () => {
     for (const event of published) expectFrameOf(await sse.nextMatching(isEvent), event);
   });
 
+  it('serialises an event once, however many clients it goes to', async () => {
+    const events = await start();
+    const clients = await Promise.all([connect(), connect(), connect()]);
+    let serialised = 0;
+    const job = {
+      toJSON() {
+        serialised += 1;
+        return { id: 'job-1', status: 'running' };
+      },
+    } as unknown as Job;
+    events.publish({ type: 'job', job });
+    for (const client of clients) expect(JSON.parse((await client.next()).data ?? '')).toEqual({ id: 'job-1', status: 'running' });
+    expect(serialised).toBe(1);
+  });
+
   it('sends heartbeats while idle', async () => {
     await start({ heartbeatMs: 20 });
     const sse = await connect();

@@ -41,7 +41,22 @@ export function eventRoutes({ events, sseHeartbeatMs }: { events: LiveEventSourc
   return app;
 }
 
+/**
+ * The bus hands every client the same event object, so its frame is made once: with many clients and a
+ * busy batch, each client's backlog then holds references to one string instead of its own copies.
+ */
+const frames = new WeakMap<NumberedEvent, string>();
+
 function frameOf(event: NumberedEvent): string {
+  let frame = frames.get(event);
+  if (frame === undefined) {
+    frame = serializeFrame(event);
+    frames.set(event, frame);
+  }
+  return frame;
+}
+
+function serializeFrame(event: NumberedEvent): string {
   const payload = (() => {
     switch (event.type) {
       case 'job':
