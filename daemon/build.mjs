@@ -2,7 +2,7 @@
 // node_modules), so `npm start` does not compile TypeScript on every start as tsx does (about 1.5 s
 // of CPU at each start, on a loader thread the main thread waits for). Run by `npm run build:daemon`
 // (and so by `npm start`); tests and the CLI keep running the TypeScript source through tsx.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -30,7 +30,7 @@ const result = await build({
   outdir: path.join(root, 'dist/daemon'),
   outExtension: { '.js': '.mjs' },
   // What the daemon imports only when configured (the S3 and RunPod clients) stays in chunks of its
-  // own, so their packages load only then; a rebuild leaves older chunks for a daemon still running.
+  // own, so their packages load only then.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -54,3 +54,9 @@ await Promise.all(
     await rename(temp, out.path);
   }),
 );
+// Chunks of an older build go: a daemon imports its chunks while starting, and unchanged code keeps its chunk names.
+const chunks = path.join(root, 'dist/daemon/chunks');
+const current = new Set(result.outputFiles.map((out) => out.path));
+for (const name of await readdir(chunks).catch(() => [])) {
+  if (!current.has(path.join(chunks, name)) && !name.endsWith('.tmp')) await rm(path.join(chunks, name), { force: true });
+}

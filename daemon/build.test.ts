@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildDaemon } from '../tests/support/build-daemon.js';
 import { type ChildDaemon, startChildDaemon } from '../tests/support/child-daemon.js';
@@ -38,6 +39,14 @@ describe('the daemon bundle (npm start)', () => {
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script');
+  });
+
+  it('removes the chunks an older build left', async () => {
+    const stale = path.join(fileURLToPath(new URL('../dist/daemon/chunks', import.meta.url)), 'runpod-generator-OLDBUILD.mjs');
+    await writeFile(stale, 'export {};');
+    await buildDaemon();
+    await expect(access(stale)).rejects.toThrow(/ENOENT/);
+    expect(await (await fetch(`${await start({})}/api/actors`)).json()).toStrictEqual(ACTORS);
   });
 
   it('loads the RunPod input template that sits beside its module in the source tree', async () => {
