@@ -46,6 +46,32 @@ describe('a library of 10,000 actors', () => {
     await card(page, 1).waitFor();
   });
 
+  it('scrolls frame by frame without freezing, every row the same height (cards of unequal height once made the window flip forever)', async () => {
+    const { page } = ui;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await card(page, 1).waitFor();
+    const FRAMES = 80;
+    // 40 px every frame, as a wheel or a touch fling does; a page caught in a re-render loop never gets here.
+    const scrolled = page.evaluate(
+      (frames) =>
+        new Promise<number>((resolve) => {
+          let frame = 0;
+          const tick = () => {
+            if (++frame > frames) return resolve(frame - 1);
+            window.scrollBy(0, 40);
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+      FRAMES,
+    );
+    const frozen = new Promise<string>((resolve) => setTimeout(() => resolve('frozen'), 25_000));
+    expect(await Promise.race([scrolled, frozen])).toBe(FRAMES);
+    const heights = await page.locator('actor-grid li').evaluateAll((rows) => rows.map((row) => Math.round(row.getBoundingClientRect().height)));
+    expect(new Set(heights).size).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('searches all 10,000 by name and description together, and the result stays windowed', async () => {
     const { page } = ui;
     const search = page.getByRole('searchbox', { name: 'Search by name or description' });

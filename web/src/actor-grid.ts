@@ -49,8 +49,11 @@ export class ActorGrid extends LitElement {
   declare private window: GridWindow;
   private columns = 1;
   private gap = 16;
-  /** A row's measured height plus the gap; 0 until the first row is rendered. */
+  /** The tallest measured row's height plus the gap; 0 until the first row is rendered. */
   private rowStride = 0;
+  /** Set by a width change: the next measurement may shrink the stride (square posters shrink with the width). */
+  private remeasure = false;
+  private measuredWidth = 0;
   private readonly resizeObserver = new ResizeObserver(() => this.measure());
   private readonly onViewportChange = () => this.place();
 
@@ -83,7 +86,11 @@ export class ActorGrid extends LitElement {
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     this.gap = rem;
     const columns = columnCount({ width: this.clientWidth, minCell: MIN_CARD_REM * rem, gap: this.gap });
+    // The grid's own height changes with the stride and reaches here too: only a new width re-measures.
+    const widthChanged = this.clientWidth !== this.measuredWidth;
+    this.measuredWidth = this.clientWidth;
     if (columns !== this.columns) this.rowStride = 0;
+    else if (widthChanged) this.remeasure = true;
     this.columns = columns;
     this.place();
     // A new width changes the cards' height (their posters are square) even when the columns stay.
@@ -124,23 +131,42 @@ export class ActorGrid extends LitElement {
   }
 
   protected override updated(): void {
-    // A card renders in its own update, after this one: measure its row once it has.
-    const card = this.renderRoot.querySelector('actor-card');
-    void card?.updateComplete.then(() => this.measureRow(card));
+    // Cards render in their own updates, after this one: measure the rows once they have.
+    const cards = [...this.renderRoot.querySelectorAll('actor-card')];
+    if (cards.length > 0) void Promise.all(cards.map((card) => card.updateComplete)).then(() => this.measureRows());
   }
 
-  private measureRow(card: HTMLElement): void {
-    if (!card.isConnected || !card.parentElement) return;
-    const stride = card.parentElement.getBoundingClientRect().height + this.gap;
-    if (Math.abs(stride - this.rowStride) > 0.5) {
+  /**
+   * Takes the tallest rendered row as every row's stride, and only ever grows it (until the width
+   * changes): cards may differ by a few pixels, and a stride taken from whichever row is first would
+   * flip between two heights as the window moves, each flip moving the window again — a loop that froze
+   * the page while scrolling. The rendered rows are held to the stride (see render), so they line up.
+   */
+  private measureRows(): void {
+    const rows = [...this.renderRoot.querySelectorAll('li')];
+    if (rows.length === 0) return;
+    const stride = Math.max(...rows.map((row) => row.getBoundingClientRect().height)) + this.gap;
+    const restoreFloor = this.remeasure;
+    const changed = restoreFloor ? Math.abs(stride - this.rowStride) > 0.5 : stride > this.rowStride + 0.5;
+    this.remeasure = false;
+    if (changed) {
       this.rowStride = stride;
       this.place();
     }
+    if (changed || restoreFloor) this.requestUpdate();
   }
 
   override render() {
     const { start, end, offset, height } = this.window;
-    const style = { '--columns': String(this.columns), 'padding-top': `${offset}px`, height: this.rowStride ? `${Math.max(0, height - this.gap)}px` : 'auto' };
+    // Every row at least the stride's height (none taller unless it is about to be measured), so rows
+    // sit where the window's arithmetic puts them. Not while re-measuring after a width change.
+    const minRow = this.rowStride && !this.remeasure ? `${this.rowStride - this.gap}px` : 'auto';
+    const style = {
+      '--columns': String(this.columns),
+      'grid-auto-rows': `minmax(${minRow}, auto)`,
+      'padding-top': `${offset}px`,
+      height: this.rowStride ? `${Math.max(0, height - this.gap)}px` : 'auto',
+    };
     return html`<ul style=${styleMap(style)}>
       ${repeat(this.actors.slice(start, end), actorKey, (actor, i) => {
         const key = actorKey(actor);
