@@ -1,22 +1,14 @@
 import type { Context } from 'hono';
-import type { ActorsPageQuery } from '../library/actors-page.js';
 import type { ListBlock } from '../library/list-blocks.js';
-import type { Actor, ActorsPage, HistoryResponse, Job, NumberedEvent, RevertResponse, ServerInfo, StylePreset } from '../../shared/api-types.js';
+import type { HistoryResponse, Job, NumberedEvent, RevertResponse, ServerInfo, StylePreset } from '../../shared/api-types.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { StoredObject } from '../pipeline/4-upload/storage.js';
+import type { ActorsReader } from '../pipeline/5-save/actors-store.js';
 import type { AppLogger } from './app-logger.js';
 
-/** The reads the routes make of the actors: the daemon's store, or the edge's published snapshot. */
-export interface ActorsReader {
-  list(): Promise<Actor[]>;
-  /** By id (compared as a string) or, failing that, by name. */
-  find(idOrName: string): Promise<Actor | undefined>;
-  /** The whole list as compact JSON in blocks, and the library revision it reflects (unchanged blocks stay the same objects). */
-  listBlocks(): Promise<{ revision: number; blocks: readonly ListBlock[] }>;
-  /** One page, optionally filtered and sorted. @throws TypeError for a cursor it did not make. */
-  page(query: ActorsPageQuery): Promise<ActorsPage>;
-}
+/** The reads the routes make of the actors (declared beside the store, which is one). */
+export type { ActorsReader };
 
 /** A response body as parts sent one after the other (no one big copy), and their total length. */
 export interface BodyParts {
